@@ -1,0 +1,18 @@
+import { map } from '../../tensor/kernels/elementwise.js';
+import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { record } from '../tape.js';
+import { mul } from './mul.js';
+import { operand } from './operands.js';
+
+/**
+ * The absolute value `|x|`.
+ * Element by element; the output has the input's shape.
+ */
+export function abs(x: TensorLike): Tensor {
+  const input = operand('abs', x);
+
+  const out = map(input, Math.abs);
+
+  // dx = dy · sign(x), 0 at x = 0 as in PyTorch
+  return record('abs', out, [input], (dy) => [mul(dy, map(input, Math.sign))]);
+}

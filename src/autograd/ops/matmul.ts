@@ -1,0 +1,97 @@
+import { ShapeError, formatShape } from '../../errors.js';
+import { allocate } from '../../tensor/dtype.js';
+import { matmulInto } from '../../tensor/kernels/matmul.js';
+import { broadcastShapes, contiguousStrides, sizeOf } from '../../tensor/shape.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { record } from '../tape.js';
+import { sumTo } from '../unbroadcast.js';
+import { floatOperands } from './operands.js';
+import { squeeze } from './squeeze.js';
+import { transpose } from './transpose.js';
+import { unsqueeze } from './unsqueeze.js';
+
+/**
+ * Matrix product with PyTorch's rules. `(n, k) @ (k, m)` gives `(n, m)`; a
+ * rank-1 `a` is a row `(1, k)` and a rank-1 `b` a column `(k, 1)`, the
+ * added dim removed after (so vector @ vector is a scalar). Dims before
+ * the last two are batch dims and broadcast: `(3, 1, 4, 5) @ (2, 5, 2)`
+ * gives `(3, 2, 4, 2)`.
+ * @throws ShapeError for a rank-0 operand or inner sizes k that differ.
+ * @throws DTypeError for int32 operands.
+ */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  const [x, y] = floatOperands('matmul', a, b);
+  if (x.ndim === 0 || y.ndim === 0) {
+    throw new ShapeError(
+      `matmul: both operands need rank >= 1, got shapes ` +
+        `${formatShape(x.shape)} and ${formatShape(y.shape)}. ` +
+        `Use mul for a product with a scalar.`,
+    );
+  }
+  const k1 = x.shape[x.ndim - 1]!;
+  const k2 = y.ndim === 1 ? y.shape[0]! : y.shape[y.ndim - 2]!;
+  if (k1 !== k2) {
+    throw new ShapeError(
+      `matmul: inner sizes differ: ${formatShape(x.shape)} @ ` +
+        `${formatShape(y.shape)} multiplies ${k1} columns by ${k2} rows. ` +
+        `The last dim of a must equal the ${y.ndim === 1 ? 'size' : 'second-to-last dim'} ` +
+        `of b; transpose one operand if needed.`,
+    );
+  }
+
+  // Vectors become matrices for the product and lose the dim again after;
+  // unsqueeze and squeeze carry the gradient through those steps.
+  if (x.ndim === 1) return squeeze(matmul(unsqueeze(x, 0), y), y.ndim === 1 ? undefined : -2);
+  if (y.ndim === 1) return squeeze(matmul(x, unsqueeze(y, 1)), -1);
+  return batchedMatmul(x, y);
+}
+
+/** `x @ y` for rank ≥ 2 operands whose inner sizes agree. */
+function batchedMatmul(x: Tensor, y: Tensor): Tensor {
+  const [m, k] = x.shape.slice(-2) as [number, number];
+  const n = y.shape[y.ndim - 1]!;
+  const batch = broadcastShapes('matmul', x.shape.slice(0, -2), y.shape.slice(0, -2));
+
+  const out = allocate(x.dtype, sizeOf(batch) * m * n);
+  const xs = x.values();
+  const ys = y.values();
+  const xOffsets = batchOffsets(x.shape.slice(0, -2), batch, m * k);
+  const yOffsets = batchOffsets(y.shape.slice(0, -2), batch, k * n);
+  for (let i = 0; i < xOffsets.length; i++) {
+    matmulInto(xs, xOffsets[i]!, ys, yOffsets[i]!, out, i * m * n, m, k, n);
+  }
+  const result = Tensor.fromData(out, [...batch, m, n]);
+
+  // da = dy · bᵀ, db = aᵀ · dy, each summed over the batch dims it was
+  // broadcast along.
+  return record('matmul', result, [x, y], (dy) => [
+    x.requiresGrad ? sumTo(batchedMatmul(dy, transpose(y, -1, -2)), x.shape) : null,
+    y.requiresGrad ? sumTo(batchedMatmul(transpose(x, -1, -2), dy), y.shape) : null,
+  ]);
+}
+
+/**
+ * For each batch index of the broadcast `batch` shape, in row-major
+ * order, the offset of the matching matrix in an operand whose own batch
+ * shape is `own` (size-1 and missing dims repeat) and whose matrices each
+ * hold `matrixSize` elements.
+ */
+function batchOffsets(own: readonly number[], batch: readonly number[], matrixSize: number): number[] {
+  const lead = batch.length - own.length;
+  const ownStrides = contiguousStrides(own);
+  const offsets: number[] = [];
+  const index = new Array<number>(batch.length).fill(0);
+  for (let i = 0; i < sizeOf(batch); i++) {
+    let flat = 0;
+    for (let d = lead; d < batch.length; d++) {
+      if (own[d - lead] !== 1) flat += index[d]! * ownStrides[d - lead]!;
+    }
+    offsets.push(flat * matrixSize);
+    for (let d = batch.length - 1; d >= 0; d--) {
+      if (++index[d]! < batch[d]!) break;
+      index[d] = 0;
+    }
+  }
+  return offsets;
+}
+

@@ -1,0 +1,49 @@
+import ndarray from 'ndarray';
+import { allocate } from '../../tensor/dtype.js';
+import { writeStrided } from '../../tensor/kernels/strided.js';
+import { contiguousStrides, normalizeDim, sizeOf } from '../../tensor/shape.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { record } from '../tape.js';
+import { checkTensor } from './operands.js';
+
+/**
+ * Elements `start .. start + length - 1` of `x` along `dim` (negative
+ * `start` counts from the end). A view sharing storage.
+ * @throws RangeError when the slice does not lie inside the dim.
+ */
+export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  checkTensor('narrow', x);
+  const d = normalizeDim('narrow', dim, x.ndim);
+  const n = x.shape[d] ?? 0;
+  const from = start < 0 ? start + n : start;
+  if (
+    x.ndim === 0 ||
+    !Number.isInteger(from) ||
+    !Number.isInteger(length) ||
+    from < 0 ||
+    length < 0 ||
+    from + length > n
+  ) {
+    throw new RangeError(
+      `narrow: expected start and length with 0 <= start and start + ` +
+        `length <= ${n} (size of dim ${d}), got start ${start}, length ` +
+        `${length}. Choose a slice inside the dim.`,
+    );
+  }
+
+  const shape = x.shape.slice();
+  shape[d] = length;
+  const offset = x.nd.offset + from * x.nd.stride[d]!;
+  const out = new Tensor(ndarray(x.nd.data, shape, x.nd.stride.slice(), offset));
+
+  // dx = dy in the slice, 0 elsewhere
+  return record('narrow', out, [x], (dy) => [padAlong(dy, x.shape, d, from)]);
+}
+
+/** A zero tensor of `shape` with `part` written at `from` along `dim`. */
+export function padAlong(part: Tensor, shape: readonly number[], dim: number, from: number): Tensor {
+  const data = allocate(part.dtype, sizeOf(shape));
+  const strides = contiguousStrides(shape);
+  writeStrided(data, from * strides[dim]!, part.shape, strides, part.values());
+  return Tensor.fromData(data, shape);
+}

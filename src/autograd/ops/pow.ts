@@ -1,0 +1,34 @@
+import { zip } from '../../tensor/kernels/elementwise.js';
+import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { record } from '../tape.js';
+import { sumTo } from '../unbroadcast.js';
+import { mul } from './mul.js';
+import { floatOperands } from './operands.js';
+
+/**
+ * `a` to the power `b`, element by element, broadcasting by NumPy's rules.
+ * A negative base with a non-whole exponent gives NaN, as in PyTorch.
+ * @throws ShapeError when the shapes do not broadcast.
+ * @throws DTypeError for int32 operands.
+ */
+export function pow(a: TensorLike, b: TensorLike): Tensor {
+  const [x, y] = floatOperands('pow', a, b);
+
+  const out = zip('pow', x, y, Math.pow, x.dtype);
+
+  return record('pow', out, [x, y], (dy) => [
+    // da = dy · b · a^(b-1), and 0 where b = 0 (a constant).
+    x.requiresGrad ? sumTo(mul(dy, zip('pow', x, y, dBase, x.dtype)), x.shape) : null,
+    // db = dy · a^b · ln a, taken as 0 where a = 0 and b ≥ 0 (the limit
+    // PyTorch uses) instead of 0 · -inf = NaN.
+    y.requiresGrad ? sumTo(mul(dy, zip('pow', x, y, dExponent, x.dtype)), y.shape) : null,
+  ]);
+}
+
+function dBase(a: number, b: number): number {
+  return b === 0 ? 0 : b * Math.pow(a, b - 1);
+}
+
+function dExponent(a: number, b: number): number {
+  return a === 0 && b >= 0 ? 0 : Math.pow(a, b) * Math.log(a);
+}

@@ -1,0 +1,98 @@
+// tapegrad's public API. Everything not listed here is internal.
+
+export { Tensor, type NestedArray, type TensorLike } from './tensor/tensor.js';
+export { type DType, type TypedArray } from './tensor/dtype.js';
+export {
+  tensor,
+  zeros,
+  ones,
+  full,
+  arange,
+  eye,
+  zerosLike,
+  onesLike,
+  rand,
+  randn,
+  randint,
+  type CreateOptions,
+  type RandomOptions,
+  type TensorOptions,
+} from './tensor/create.js';
+export { Generator, manualSeed } from './tensor/random.js';
+
+export {
+  abs,
+  add,
+  argmax,
+  argmin,
+  cat,
+  clamp,
+  cos,
+  div,
+  elu,
+  eq,
+  exp,
+  expand,
+  flatten,
+  gather,
+  ge,
+  gelu,
+  gt,
+  indexSelect,
+  le,
+  leakyRelu,
+  log,
+  logSoftmax,
+  logsumexp,
+  lt,
+  matmul,
+  max,
+  maximum,
+  mean,
+  min,
+  minimum,
+  mul,
+  narrow,
+  ne,
+  neg,
+  permute,
+  pow,
+  reciprocal,
+  relu,
+  reshape,
+  sigmoid,
+  silu,
+  sin,
+  softmax,
+  softplus,
+  sqrt,
+  square,
+  squeeze,
+  stack,
+  sub,
+  sum,
+  tanh,
+  transpose,
+  unsqueeze,
+  variance as var,
+  where,
+  type SoftplusOptions,
+  type VarOptions,
+} from './autograd/ops/index.js';
+
+export { noGrad, isGradEnabled, tapeStats, TapeNode } from './autograd/tape.js';
+export { type BackwardOptions } from './autograd/backward.js';
+export { grad, type GradOptions } from './autograd/grad.js';
+export {
+  gradcheck,
+  type GradcheckOptions,
+  type GradcheckReport,
+} from './autograd/gradcheck.js';
+
+export {
+  AutogradError,
+  DTypeError,
+  NotSupportedError,
+  ShapeError,
+  formatShape,
+} from './errors.js';
