@@ -8,7 +8,7 @@ import { record } from '../tape.js';
 import { div } from './div.js';
 import { mul } from './mul.js';
 import { checkTensor } from './operands.js';
-import { keptShape, shapeResult, spread } from './reduce-dims.js';
+import { keptShape, spread } from './reduce-dims.js';
 import { sum } from './sum.js';
 
 /**
@@ -41,7 +41,8 @@ function extremum(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim
 
   // Positions first, then the values at them, so values and gradient agree.
   const at = reduce(x, dims, op === 'max' ? 'argmax' : 'argmin').reshape(keptShape(x.shape, dims));
-  const out = shapeResult(gatherAlong(x, d, at).reshape(at.shape), x.shape, dims, keepdim);
+  const values = gatherAlong(x, d, at);
+  const out = keepdim ? values : values.reshape(x.shape.filter((_, i) => i !== d));
 
   // dx = dy at the position of the extremum along dim, 0 elsewhere.
   return record(op, out, [x], (dy) => [
