@@ -80,6 +80,18 @@ export {
   type VarOptions,
 } from './autograd/ops/index.js';
 
+export { nllLoss, type NllLossOptions } from './losses/nll-loss.js';
+export { crossEntropy, type CrossEntropyOptions } from './losses/cross-entropy.js';
+export { mseLoss, l1Loss, type PointwiseLossOptions } from './losses/mse-loss.js';
+export {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  type BinaryCrossEntropyOptions,
+  type BinaryCrossEntropyWithLogitsOptions,
+} from './losses/binary-cross-entropy.js';
+export { type Reduction } from './losses/reduction.js';
+export { type TargetLike } from './losses/target.js';
+
 export { noGrad, isGradEnabled, tapeStats, TapeNode } from './autograd/tape.js';
 export { type BackwardOptions } from './autograd/backward.js';
 export { grad, type GradOptions } from './autograd/grad.js';

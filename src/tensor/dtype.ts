@@ -15,6 +15,7 @@ export const DEFAULT_DTYPE: DType = 'float32';
  * see a typed array, an offset and strides.
  */
 export function allocate(dtype: DType, size: number): TypedArray {
+  allocationObserver?.(dtype, size);
   switch (dtype) {
     case 'float32':
       return new Float32Array(size);
@@ -23,6 +24,18 @@ export function allocate(dtype: DType, size: number): TypedArray {
     case 'int32':
       return new Int32Array(size);
   }
+}
+
+let allocationObserver: ((dtype: DType, size: number) => void) | null = null;
+
+/**
+ * Calls `observer` on every tensor allocation until it is set to null:
+ * lets tests prove what a kernel allocates (and what it does not).
+ */
+export function observeAllocations(
+  observer: ((dtype: DType, size: number) => void) | null,
+): void {
+  allocationObserver = observer;
 }
 
 /** The dtype whose typed array `data` is. */

@@ -1,0 +1,219 @@
+import { DTypeError, ShapeError, formatShape } from '../errors.js';
+import { unravel } from '../autograd/ops/indices.js';
+import { checkTensor } from '../autograd/ops/operands.js';
+import { record } from '../autograd/tape.js';
+import { allocate, isFloating, type TypedArray } from '../tensor/dtype.js';
+import { sameShape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import { checkReduction, type Reduction } from './reduction.js';
+import { readClassTargets, type TargetLike } from './target.js';
+
+export interface NllLossOptions {
+  /** `'none'` (the default: one loss per element), `'mean'` or `'sum'`. */
+  reduction?: Reduction;
+  /** Class weights, shape `(C)`: each element's loss is scaled by its class's. */
+  weight?: Tensor;
+  /** A target value that is skipped: loss 0, gradient 0, no weight in the mean. Default -100. */
+  ignoreIndex?: number;
+}
+
+/**
+ * Negative log likelihood: the loss of each element is minus the
+ * log-probability its target class was given, `-input[n, target[n, d], d]`.
+ *
+ * Shapes (C classes, N samples, d1..dK extra dims such as pixels, K >= 1):
+ * - `input` `(C)` with `target` `()`: one sample;
+ * - `input` `(N, C)` with `target` `(N)`: a batch;
+ * - `input` `(N, C, d1, ..., dK)` with `target` `(N, d1, ..., dK)`.
+ *
+ * `input` holds log-probabilities (use `logSoftmax`, or `crossEntropy` on
+ * raw scores). `target` holds class indices in `[0, C)`, or `ignoreIndex`.
+ * It may be an int32 tensor, a float tensor of whole numbers, a number,
+ * nested arrays or an Int32Array.
+ *
+ * Returns the per-element losses, shape `()`, `(N)` or `(N, d1, ..., dK)`,
+ * with the default `reduction: 'none'`; `'sum'` adds them; `'mean'` divides
+ * the sum by the total weight of the elements not ignored (their count
+ * when unweighted), so it is NaN when every target is ignored or the batch
+ * is empty, exactly as in PyTorch; `'sum'` is 0 then.
+ *
+ * Coming from PyTorch: the same arguments, camelCased, but the default
+ * reduction is `'none'` (braintools' default), not `'mean'`.
+ *
+ * @throws ShapeError for a rank-0 input, a target whose shape is not the
+ * input's without C (targets never broadcast), or a weight not `(C)`.
+ * @throws RangeError for a target outside `[0, C)` that is not
+ * `ignoreIndex`, or one that is not a whole number; the message gives its
+ * position.
+ * @throws DTypeError for a non-floating input.
+ * @example
+ * const logp = log(tensor([[0.1, 0.7, 0.2], [0.3, 0.3, 0.4]]));
+ * nllLoss(logp, [1, 2]); // tensor([0.3567, 0.9163])
+ * nllLoss(logp, [1, 2], { reduction: 'mean' }); // tensor(0.6365)
+ */
+export function nllLoss(
+  input: Tensor,
+  target: TargetLike,
+  options: NllLossOptions = {},
+): Tensor {
+  const x = checkInput(input);
+  const reduction = checkReduction('nllLoss', options.reduction ?? 'none');
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  if (!Number.isInteger(ignoreIndex)) {
+    throw new RangeError(
+      `nllLoss: ignoreIndex must be a whole number, got ${ignoreIndex}.`,
+    );
+  }
+  const { values: targets, shape: targetShape } = readClassTargets('nllLoss', target);
+  checkTargetShape(x, targetShape);
+  const classes = x.ndim === 1 ? x.shape[0]! : x.shape[1]!;
+  const weights = checkWeight(options.weight, classes);
+  checkTargetRange(x, targets, targetShape, classes, ignoreIndex);
+
+  // Element e = (n, j), with j running over d1..dK, reads its target
+  // class t at n·C·inner + t·inner + j of the row-major input.
+  const inner = x.shape.slice(2).reduce((a, b) => a * b, 1);
+  const logp = x.values();
+  const count = targets.length;
+  const losses = allocate(x.dtype, count);
+  const scale = new Float64Array(count);
+  let totalWeight = 0;
+  for (let e = 0; e < count; e++) {
+    const t = targets[e]!;
+    if (t === ignoreIndex) continue;
+    const w = weights === null ? 1 : weights[t]!;
+    const at = position(e, t, classes, inner);
+    losses[e] = -w * logp[at]!;
+    scale[e] = w;
+    totalWeight += w;
+  }
+  const out = reduce(losses, targetShape, reduction, totalWeight, x);
+  if (reduction === 'mean') for (let e = 0; e < count; e++) scale[e]! /= totalWeight;
+
+  // d input[n, t, j] = -dy[n, j] · weight[t] (over the total weight for
+  // 'mean'), and 0 at every other class. The backward scatters those few
+  // values into one zero-filled gradient: a one-hot matrix would cost C
+  // times the memory and arithmetic to produce the same numbers.
+  return record('nllLoss', out, [x], (dy) => {
+    const upstream = dy.values();
+    const perElement = reduction === 'none';
+    const dx = allocate(x.dtype, x.size);
+    for (let e = 0; e < count; e++) {
+      const t = targets[e]!;
+      if (t === ignoreIndex) continue;
+      dx[position(e, t, classes, inner)] = -upstream[perElement ? e : 0]! * scale[e]!;
+    }
+    return [Tensor.fromData(dx, x.shape)];
+  });
+}
+
+/** Flat input position of element `e`'s class `t`. */
+function position(e: number, t: number, classes: number, inner: number): number {
+  const n = Math.floor(e / inner);
+  return (n * classes + t) * inner + (e - n * inner);
+}
+
+function reduce(
+  losses: TypedArray,
+  shape: number[],
+  reduction: Reduction,
+  totalWeight: number,
+  x: Tensor,
+): Tensor {
+  if (reduction === 'none') return Tensor.fromData(losses, shape);
+  let total = 0;
+  for (let e = 0; e < losses.length; e++) total += losses[e]!;
+  const result = allocate(x.dtype, 1);
+  // 0 / 0 is NaN: a mean over no weight, as PyTorch gives.
+  result[0] = reduction === 'sum' ? total : total / totalWeight;
+  return Tensor.fromData(result, []);
+}
+
+function checkInput(input: Tensor): Tensor {
+  const x = checkTensor('nllLoss', input);
+  if (!isFloating(x.dtype)) {
+    throw new DTypeError(
+      `nllLoss: input must hold float log-probabilities, got an int32 ` +
+        `tensor of shape ${formatShape(x.shape)}. Pass logSoftmax(scores, 1), ` +
+        `or crossEntropy(scores, target) on raw scores.`,
+    );
+  }
+  if (x.ndim === 0) {
+    throw new ShapeError(
+      `nllLoss: input must have shape (C), (N, C) or (N, C, d1, ..., dK), ` +
+        `got a rank-0 tensor []. Give at least one row of class ` +
+        `log-probabilities.`,
+    );
+  }
+  return x;
+}
+
+/** The target's shape must be the input's without C: never broadcast. */
+function checkTargetShape(x: Tensor, got: number[]): void {
+  const expected = x.ndim === 1 ? [] : [x.shape[0]!, ...x.shape.slice(2)];
+  if (sameShape(expected, got)) return;
+  const what =
+    x.ndim === 1
+      ? `(input ${formatShape(x.shape)} is one sample of C classes)`
+      : `(input ${formatShape(x.shape)} without C)`;
+  let fix = 'Give one class index per element; targets are never broadcast.';
+  if (sameShape(got, x.shape)) {
+    fix = 'Pass class indices, not one-hot rows or probabilities (argmax over the class dim gives indices).';
+  } else if (got.length === expected.length + 1 && got[got.length - 1] === 1) {
+    fix = 'Squeeze the trailing size-1 dim of the target.';
+  } else if (got.length === expected.length) {
+    fix = 'Batch and extra dims must match exactly; targets are never broadcast.';
+  }
+  throw new ShapeError(
+    `nllLoss: target must have shape ${formatShape(expected)} ${what}, got ` +
+      `${formatShape(got)}. ${fix}`,
+  );
+}
+
+function checkWeight(weight: Tensor | undefined, classes: number): TypedArray | null {
+  if (weight === undefined) return null;
+  const w = checkTensor('nllLoss', weight);
+  if (w.ndim !== 1 || w.shape[0] !== classes) {
+    throw new ShapeError(
+      `nllLoss: weight must have shape [${classes}] (one per class), got ` +
+        `${formatShape(w.shape)}. Give each of the ${classes} classes one weight.`,
+    );
+  }
+  return w.values();
+}
+
+/**
+ * Every target must be a class in [0, C) or ignoreIndex. The message names
+ * the first bad one and its position; when the largest bad label is C
+ * itself, the labels are probably numbered from 1.
+ */
+function checkTargetRange(
+  x: Tensor,
+  targets: Int32Array,
+  shape: number[],
+  classes: number,
+  ignoreIndex: number,
+): void {
+  let first = -1;
+  let largest = -Infinity;
+  for (let e = 0; e < targets.length; e++) {
+    const t = targets[e]!;
+    if ((t >= 0 && t < classes) || t === ignoreIndex) continue;
+    if (first < 0) first = e;
+    largest = Math.max(largest, t);
+  }
+  if (first < 0) return;
+  const t = targets[first]!;
+  const where = `at position ${formatShape(unravel(first, shape))}`;
+  const hint =
+    largest === classes
+      ? ` The largest label is ${classes}: labels look numbered from 1; subtract 1 from every target.`
+      : t < 0
+        ? ` To skip elements labelled ${t}, pass { ignoreIndex: ${t} }.`
+        : '';
+  throw new RangeError(
+    `nllLoss: target ${t} ${where} is out of range for ${classes} classes ` +
+      `(input ${formatShape(x.shape)}); targets must lie in [0, ${classes - 1}] ` +
+      `or equal ignoreIndex (${ignoreIndex}).${hint}`,
+  );
+}
