@@ -3,7 +3,7 @@ import { unravel } from '../autograd/ops/indices.js';
 import { checkTensor } from '../autograd/ops/operands.js';
 import { record } from '../autograd/tape.js';
 import { allocate, isFloating, type TypedArray } from '../tensor/dtype.js';
-import { sameShape } from '../tensor/shape.js';
+import { contiguousStrides, sameShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkReduction, type Reduction } from './reduction.js';
 import { readClassTargets, type TargetLike } from './target.js';
@@ -70,47 +70,93 @@ export function nllLoss(
   const weights = checkWeight(options.weight, classes);
   checkTargetRange(x, targets, targetShape, classes, ignoreIndex);
 
-  // Element e = (n, j), with j running over d1..dK, reads its target
-  // class t at n·C·inner + t·inner + j of the row-major input.
-  const inner = x.shape.slice(2).reduce((a, b) => a * b, 1);
-  const logp = x.values();
+  // The input is read in place through its strides (a view from
+  // logSoftmax over dim 1 is not contiguous); the gradient is written
+  // contiguously.
   const count = targets.length;
   const losses = allocate(x.dtype, count);
   const scale = new Float64Array(count);
+  const logp = x.nd.data;
   let totalWeight = 0;
-  for (let e = 0; e < count; e++) {
-    const t = targets[e]!;
-    if (t === ignoreIndex) continue;
+  forEachTarget(targets, layoutOf(x.nd), ignoreIndex, (e, t, at) => {
     const w = weights === null ? 1 : weights[t]!;
-    const at = position(e, t, classes, inner);
     losses[e] = -w * logp[at]!;
     scale[e] = w;
     totalWeight += w;
-  }
+  });
   const out = reduce(losses, targetShape, reduction, totalWeight, x);
   if (reduction === 'mean') for (let e = 0; e < count; e++) scale[e]! /= totalWeight;
 
   // d input[n, t, j] = -dy[n, j] · weight[t] (over the total weight for
-  // 'mean'), and 0 at every other class. The backward scatters those few
-  // values into one zero-filled gradient: a one-hot matrix would cost C
+  // 'mean'), and 0 at every other class. The backward keeps only the
+  // targets and these per-element weights, and scatters one value per
+  // element into a zero-filled gradient: a one-hot matrix would cost C
   // times the memory and arithmetic to produce the same numbers.
+  const { dtype, shape, size } = x;
   return record('nllLoss', out, [x], (dy) => {
     const upstream = dy.values();
     const perElement = reduction === 'none';
-    const dx = allocate(x.dtype, x.size);
-    for (let e = 0; e < count; e++) {
-      const t = targets[e]!;
-      if (t === ignoreIndex) continue;
-      dx[position(e, t, classes, inner)] = -upstream[perElement ? e : 0]! * scale[e]!;
-    }
-    return [Tensor.fromData(dx, x.shape)];
+    const dx = allocate(dtype, size);
+    const layout = layoutOf({ shape, stride: contiguousStrides(shape), offset: 0 });
+    forEachTarget(targets, layout, ignoreIndex, (e, _, at) => {
+      dx[at] = -upstream[perElement ? e : 0]! * scale[e]!;
+    });
+    return [Tensor.fromData(dx, shape)];
   });
 }
 
-/** Flat input position of element `e`'s class `t`. */
-function position(e: number, t: number, classes: number, inner: number): number {
-  const n = Math.floor(e / inner);
-  return (n * classes + t) * inner + (e - n * inner);
+/**
+ * Where element e = (n, j) of the loss finds class t of its row in the
+ * input: at `offset + n·batchStride + t·classStride + extra[j]`, with j
+ * running row-major over d1..dK and `extra[j]` its offset in those dims.
+ * A rank-1 input is one row whose class stride is its only stride.
+ */
+interface Layout {
+  offset: number;
+  batchStride: number;
+  classStride: number;
+  extra: Int32Array;
+}
+
+function layoutOf(view: { shape: number[]; stride: number[]; offset: number }): Layout {
+  const { shape, stride, offset } = view;
+  if (shape.length === 1) {
+    return { offset, batchStride: 0, classStride: stride[0]!, extra: new Int32Array([0]) };
+  }
+  const dims = shape.slice(2);
+  const extra = new Int32Array(dims.reduce((a, b) => a * b, 1));
+  for (let j = 0; j < extra.length; j++) {
+    let rest = j;
+    let at = 0;
+    for (let d = dims.length - 1; d >= 0; d--) {
+      at += (rest % dims[d]!) * stride[d + 2]!;
+      rest = Math.floor(rest / dims[d]!);
+    }
+    extra[j] = at;
+  }
+  return { offset, batchStride: stride[0]!, classStride: stride[1]!, extra };
+}
+
+/**
+ * Calls `visit(e, t, at)` for every element e whose target t is not
+ * ignored, with `at` the position of its target class in `layout`.
+ */
+function forEachTarget(
+  targets: Int32Array,
+  layout: Layout,
+  ignoreIndex: number,
+  visit: (e: number, t: number, at: number) => void,
+): void {
+  const { offset, batchStride, classStride, extra } = layout;
+  const inner = extra.length;
+  const batch = inner === 0 ? 0 : targets.length / inner;
+  for (let n = 0, e = 0; n < batch; n++) {
+    const row = offset + n * batchStride;
+    for (let j = 0; j < inner; j++, e++) {
+      const t = targets[e]!;
+      if (t !== ignoreIndex) visit(e, t, row + t * classStride + extra[j]!);
+    }
+  }
 }
 
 function reduce(
