@@ -92,6 +92,10 @@ export {
 export { type Reduction } from './losses/reduction.js';
 export { type TargetLike } from './losses/target.js';
 
+// Namespaces; each folder's index.ts lists its names explicitly.
+export * as nn from './nn/index.js';
+export * as optim from './optim/index.js';
+
 export { noGrad, isGradEnabled, tapeStats, TapeNode } from './autograd/tape.js';
 export { type BackwardOptions } from './autograd/backward.js';
 export { grad, type GradOptions } from './autograd/grad.js';
