@@ -79,10 +79,12 @@ export function gradcheck(
     const data = xs[i]!.nd.data;
     for (let j = 0; j < xs[i]!.size; j++) {
       const original = data[j]!;
+      // Copies: fn may return a view of its input, whose storage the next
+      // perturbation would overwrite.
       data[j] = original + eps;
-      const plus = noGrad(evaluate).values();
+      const plus = Float64Array.from(noGrad(evaluate).values());
       data[j] = original - eps;
-      const minus = noGrad(evaluate).values();
+      const minus = Float64Array.from(noGrad(evaluate).values());
       data[j] = original;
       for (let o = 0; o < y.size; o++) {
         const numeric = (plus[o]! - minus[o]!) / (2 * eps);

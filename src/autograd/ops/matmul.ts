@@ -1,7 +1,7 @@
 import { ShapeError, formatShape } from '../../errors.js';
 import { allocate } from '../../tensor/dtype.js';
-import { matmulInto } from '../../tensor/kernels/matmul.js';
-import { broadcastShapes, contiguousStrides, sizeOf } from '../../tensor/shape.js';
+import { matmulInto, type MatrixView } from '../../tensor/kernels/matmul.js';
+import { broadcastShapes, sizeOf } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
@@ -52,13 +52,17 @@ function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   const n = y.shape[y.ndim - 1]!;
   const batch = broadcastShapes('matmul', x.shape.slice(0, -2), y.shape.slice(0, -2));
 
+  // The kernel reads both operands through their strides: transposed
+  // views (as in every backward) cost no copy.
   const out = allocate(x.dtype, sizeOf(batch) * m * n);
-  const xs = x.values();
-  const ys = y.values();
-  const xOffsets = batchOffsets(x.shape.slice(0, -2), batch, m * k);
-  const yOffsets = batchOffsets(y.shape.slice(0, -2), batch, k * n);
+  const xOffsets = batchOffsets(x, batch);
+  const yOffsets = batchOffsets(y, batch);
+  const a = matrixView(x);
+  const b = matrixView(y);
   for (let i = 0; i < xOffsets.length; i++) {
-    matmulInto(xs, xOffsets[i]!, ys, yOffsets[i]!, out, i * m * n, m, k, n);
+    a.offset = xOffsets[i]!;
+    b.offset = yOffsets[i]!;
+    matmulInto(a, b, out, i * m * n, m, k, n);
   }
   const result = Tensor.fromData(out, [...batch, m, n]);
 
@@ -70,23 +74,29 @@ function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   ]);
 }
 
+/** The last two dims of `t` as a strided matrix (offset set per batch). */
+function matrixView(t: Tensor): MatrixView {
+  const s = t.nd.stride;
+  return { data: t.nd.data, offset: 0, rowStride: s[t.ndim - 2]!, colStride: s[t.ndim - 1]! };
+}
+
 /**
  * For each batch index of the broadcast `batch` shape, in row-major
- * order, the offset of the matching matrix in an operand whose own batch
- * shape is `own` (size-1 and missing dims repeat) and whose matrices each
- * hold `matrixSize` elements.
+ * order, the storage offset of the matching matrix of `t`, whose own
+ * batch dims are aligned at the right and repeat where they are 1 or
+ * missing.
  */
-function batchOffsets(own: readonly number[], batch: readonly number[], matrixSize: number): number[] {
+function batchOffsets(t: Tensor, batch: readonly number[]): number[] {
+  const own = t.shape.slice(0, -2);
   const lead = batch.length - own.length;
-  const ownStrides = contiguousStrides(own);
   const offsets: number[] = [];
   const index = new Array<number>(batch.length).fill(0);
   for (let i = 0; i < sizeOf(batch); i++) {
-    let flat = 0;
+    let at = t.nd.offset;
     for (let d = lead; d < batch.length; d++) {
-      if (own[d - lead] !== 1) flat += index[d]! * ownStrides[d - lead]!;
+      if (own[d - lead] !== 1) at += index[d]! * t.nd.stride[d - lead]!;
     }
-    offsets.push(flat * matrixSize);
+    offsets.push(at);
     for (let d = batch.length - 1; d >= 0; d--) {
       if (++index[d]! < batch[d]!) break;
       index[d] = 0;
@@ -94,4 +104,3 @@ function batchOffsets(own: readonly number[], batch: readonly number[], matrixSi
   }
   return offsets;
 }
-
