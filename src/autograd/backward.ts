@@ -54,7 +54,8 @@ export function seedGradient(
   if (!sameShape(gradient.shape, root.shape)) {
     throw new AutogradError(
       `${op}: the gradient must have the output's shape ` +
-        `${formatShape(root.shape)}, got ${formatShape(gradient.shape)}.`,
+        `${formatShape(root.shape)}, got ${formatShape(gradient.shape)}. ` +
+        `Pass one value per output element, in the output's shape.`,
     );
   }
   return gradient.dtype === root.dtype ? gradient : cast(gradient, root.dtype);

@@ -16,8 +16,9 @@ export interface GradOptions {
  * The gradients of `outputs` with respect to `inputs`, returned instead of
  * accumulated into `.grad` (no `.grad` changes). Inputs may be leaves or
  * intermediate tensors of the graph.
- * @throws AutogradError when an input is not used by the outputs (unless
- * `allowUnused`), or for the reasons `backward` throws.
+ * @throws AutogradError when an input does not require grad, when one is
+ * not used by the outputs (unless `allowUnused`), or for the reasons
+ * `backward` throws.
  * @example
  * const x = tensor([1, 2, 3], { requiresGrad: true });
  * const [dx] = grad(x.square().sum(), x); // 2x
@@ -29,6 +30,14 @@ export function grad(
 ): (Tensor | null)[] {
   const outs = Array.isArray(outputs) ? outputs : [outputs];
   const ins = Array.isArray(inputs) ? inputs : [inputs];
+  ins.forEach((t, i) => {
+    if (t.requiresGrad) return;
+    throw new AutogradError(
+      `grad: input ${i} does not require grad, so no gradient can reach ` +
+        `it. Create it with { requiresGrad: true } before computing the ` +
+        `outputs, or leave it out of the inputs.`,
+    );
+  });
   const seeds = outs.map((y, i) => seedGradient('grad', y, options.gradOutputs?.[i]));
   const wantedNodes = new Map<TapeNode, Tensor>();
   for (const t of ins) if (t.node !== null) wantedNodes.set(t.node, t);

@@ -33,7 +33,8 @@ export interface RandomOptions extends CreateOptions {
  * (shape read from the nesting) or a typed array (rank 1, or `shape`).
  * The dtype is `options.dtype`, else the typed array's, else float32.
  * @throws ShapeError for ragged nesting or a `shape` of another size.
- * @throws DTypeError for non-whole values in an int32 tensor.
+ * @throws DTypeError for non-whole values in an int32 tensor, or values
+ * outside the int32 range (which would wrap).
  * @example
  * const x = tensor([[1, 2], [3, 4]], { requiresGrad: true });
  * x.shape; // [2, 2]
@@ -70,12 +71,7 @@ export function tensor(
   const data = allocate(dtype, flat.length);
   for (let i = 0; i < flat.length; i++) {
     const v = flat[i]!;
-    if (dtype === 'int32' && !Number.isInteger(v)) {
-      throw new DTypeError(
-        `tensor: int32 values must be whole numbers, got ${v} at flat ` +
-          `index ${i}. Round them first or use a float dtype.`,
-      );
-    }
+    if (dtype === 'int32') checkInt32('tensor', v, ` at flat index ${i}`);
     data[i] = v;
   }
   return leaf(data, shape, options);
@@ -117,36 +113,50 @@ function flatten(value: NestedArray[]): { flat: number[]; shape: number[] } {
 
 /** A tensor of `shape` filled with zeros. */
 export function zeros(shape: number[], options: CreateOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filled('zeros', shape, 0, options);
 }
 
 /** A tensor of `shape` filled with ones. */
 export function ones(shape: number[], options: CreateOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filled('ones', shape, 1, options);
 }
 
-/** A tensor of `shape` with every element `value`. */
+/**
+ * A tensor of `shape` with every element `value`.
+ * @throws DTypeError for dtype int32 and a value no int32 holds.
+ */
 export function full(
   shape: number[],
   value: number,
   options: CreateOptions = {},
 ): Tensor {
-  checkShape('full', shape);
-  const dtype = options.dtype ?? DEFAULT_DTYPE;
-  checkDType('full', dtype);
-  const data = allocate(dtype, sizeOf(shape));
-  if (value !== 0) data.fill(value);
-  return leaf(data, shape, options);
+  return filled('full', shape, value, options);
 }
 
 /** Zeros with the shape and (unless given) dtype of `x`. */
 export function zerosLike(x: Tensor, options: CreateOptions = {}): Tensor {
-  return full(x.shape, 0, { dtype: x.dtype, ...options });
+  return filled('zerosLike', x.shape, 0, { dtype: x.dtype, ...options });
 }
 
 /** Ones with the shape and (unless given) dtype of `x`. */
 export function onesLike(x: Tensor, options: CreateOptions = {}): Tensor {
-  return full(x.shape, 1, { dtype: x.dtype, ...options });
+  return filled('onesLike', x.shape, 1, { dtype: x.dtype, ...options });
+}
+
+/** `full`, with errors naming `op`, the function the user called. */
+function filled(
+  op: string,
+  shape: number[],
+  value: number,
+  options: CreateOptions,
+): Tensor {
+  checkShape(op, shape);
+  const dtype = options.dtype ?? DEFAULT_DTYPE;
+  checkDType(op, dtype);
+  if (dtype === 'int32') checkInt32(op, value, '');
+  const data = allocate(dtype, sizeOf(shape));
+  if (value !== 0) data.fill(value);
+  return leaf(data, shape, options);
 }
 
 /**
@@ -163,8 +173,15 @@ export function arange(
   if (step === 0 || !Number.isFinite(step)) {
     throw new RangeError(`arange: step must be a finite non-zero number, got ${step}.`);
   }
+  if (!Number.isFinite(start) || !Number.isFinite(end)) {
+    throw new RangeError(
+      `arange: start and end must be finite numbers, got start ${start}, ` +
+        `end ${end}. Pass the bounds of the range you want.`,
+    );
+  }
   const whole = [start, end, step].every(Number.isInteger);
   const dtype = options.dtype ?? (whole ? 'int32' : DEFAULT_DTYPE);
+  checkDType('arange', dtype);
   const n = Math.max(0, Math.ceil((end - start) / step));
   const data = allocate(dtype, n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
@@ -173,22 +190,47 @@ export function arange(
 
 /** The `(n, m)` identity matrix (`m` defaults to `n`). */
 export function eye(n: number, m = n, options: CreateOptions = {}): Tensor {
-  const out = zeros([n, m], { dtype: options.dtype ?? DEFAULT_DTYPE });
+  const out = filled('eye', [n, m], 0, { dtype: options.dtype ?? DEFAULT_DTYPE });
   for (let i = 0; i < Math.min(n, m); i++) out.nd.data[i * m + i] = 1;
   out.requiresGrad_(options.requiresGrad ?? false);
   return out;
 }
 
-/** Uniform numbers in [0, 1). */
+/**
+ * Uniform numbers in [0, 1), float32 unless `dtype` says float64.
+ * @throws DTypeError for dtype int32 (use `randint`).
+ */
 export function rand(shape: number[], options: RandomOptions = {}): Tensor {
   const g = options.generator ?? defaultGenerator;
-  return fillWith('rand', shape, options, () => g.next());
+  checkRandomDType('rand', options.dtype);
+  if (options.dtype === 'float64') {
+    return fillWith('rand', shape, options, () => g.next());
+  }
+  // Draws within 2^-25 of 1 round up to 1 in float32; keep them below it,
+  // at the largest float32 under 1, so the range stays [0, 1).
+  return fillWith('rand', shape, options, () => Math.min(g.next(), BELOW_ONE_F32));
 }
 
-/** Standard normal numbers. */
+/** The largest float32 less than 1: 1 - 2^-24. */
+const BELOW_ONE_F32 = 1 - 2 ** -24;
+
+/**
+ * Standard normal numbers, float32 unless `dtype` says float64.
+ * @throws DTypeError for dtype int32.
+ */
 export function randn(shape: number[], options: RandomOptions = {}): Tensor {
   const g = options.generator ?? defaultGenerator;
+  checkRandomDType('randn', options.dtype);
   return fillWith('randn', shape, options, () => g.normal());
+}
+
+/** Refuses int32 for float draws, which would truncate them to 0 silently. */
+function checkRandomDType(op: string, dtype: DType | undefined): void {
+  if (dtype !== 'int32') return;
+  throw new DTypeError(
+    `${op}: dtype must be 'float32' or 'float64', got 'int32', which ` +
+      `would truncate every draw. Use randint for whole numbers.`,
+  );
 }
 
 /** Whole numbers in [low, high), int32 unless `dtype` says otherwise. */
@@ -239,6 +281,25 @@ export function checkShape(op: string, shape: readonly number[]): void {
       `${op}: a shape must be an array of whole numbers >= 0, got ` +
         `${Array.isArray(shape) ? formatShape(shape) : String(shape)}` +
         `${bad >= 0 ? ` (dim ${bad} is ${shape[bad]})` : ''}.`,
+    );
+  }
+}
+
+/**
+ * Throws unless `value` fits an int32 as it is: whole and within
+ * [-2^31, 2^31 - 1]. Storing anything else would truncate or wrap silently.
+ */
+function checkInt32(op: string, value: number, where: string): void {
+  if (!Number.isInteger(value)) {
+    throw new DTypeError(
+      `${op}: int32 values must be whole numbers, got ${value}${where}. ` +
+        `Round them first or use a float dtype.`,
+    );
+  }
+  if (value < -(2 ** 31) || value > 2 ** 31 - 1) {
+    throw new DTypeError(
+      `${op}: int32 values must lie in [-2147483648, 2147483647], got ` +
+        `${value}${where}. Use a float dtype for larger values.`,
     );
   }
 }
