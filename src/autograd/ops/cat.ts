@@ -11,18 +11,27 @@ import { checkTensor } from './operands.js';
 /**
  * The tensors joined end to end along `dim` (default 0). All must have
  * the same rank and the same sizes in every other dim; dtypes promote.
- * @throws ShapeError for an empty list or mismatched shapes.
+ * @throws ShapeError for an empty list, a rank-0 tensor or mismatched
+ * shapes.
+ * @throws RangeError for a dim outside `[-ndim, ndim)`.
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) {
     throw new ShapeError('cat: expected a non-empty array of tensors, got none.');
   }
   const list: Tensor[] = tensors.map((t) => checkTensor('cat', t));
+  const scalarAt = list.findIndex((t) => t.ndim === 0);
+  if (scalarAt >= 0) {
+    throw new ShapeError(
+      `cat: tensor ${scalarAt} has rank 0 (shape []), so it has no dim to ` +
+        `join along. Use stack for scalars, or unsqueeze them first.`,
+    );
+  }
   const first = list[0]!;
   const d = normalizeDim('cat', dim, first.ndim);
   list.forEach((t, i) => {
     const fits =
-      t.ndim === first.ndim && first.ndim > 0 && t.shape.every((n, k) => k === d || n === first.shape[k]);
+      t.ndim === first.ndim && t.shape.every((n, k) => k === d || n === first.shape[k]);
     if (!fits) {
       throw new ShapeError(
         `cat: tensor ${i} has shape ${formatShape(t.shape)}, which does not ` +

@@ -1,16 +1,18 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
 import { record } from '../tape.js';
+import { cast } from './cast.js';
 import { mul } from './mul.js';
 import { operand } from './operands.js';
 
 /**
  * `x` limited to `[min, max]`; either bound may be null or omitted.
- * Element by element.
+ * Element by element. An int32 input with a non-whole bound is clamped in
+ * float32 (as PyTorch promotes it), so the bound is never truncated.
  * @throws RangeError when neither bound is given or min > max.
  */
 export function clamp(x: TensorLike, min?: number | null, max?: number | null): Tensor {
-  const input = operand('clamp', x);
+  const given = operand('clamp', x);
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
   if ((min ?? null) === null && (max ?? null) === null) {
@@ -19,6 +21,16 @@ export function clamp(x: TensorLike, min?: number | null, max?: number | null): 
         'Pass clamp(x, min) or clamp(x, null, max).',
     );
   }
+  // PyTorch sets every element to max here; we name the mistake instead.
+  if (lo > hi) {
+    throw new RangeError(
+      `clamp: expected min <= max, got min ${lo} and max ${hi}. ` +
+        'Swap the two bounds.',
+    );
+  }
+  const fractional = [min, max].some((b) => b != null && !Number.isInteger(b));
+  const input =
+    given.dtype === 'int32' && fractional ? cast(given, 'float32') : given;
 
   const out = map(input, (v) => (v < lo ? lo : v > hi ? hi : v));
 

@@ -10,7 +10,12 @@ import { reshape } from './reshape.js';
  */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   checkTensor('flatten', x);
-  if (x.ndim === 0) return reshape(x, [1]);
+  if (x.ndim === 0) {
+    // A scalar still has one dim to name, as in PyTorch: 0 or -1.
+    normalizeDim('flatten', startDim, 0);
+    normalizeDim('flatten', endDim, 0);
+    return reshape(x, [1]);
+  }
   const start = normalizeDim('flatten', startDim, x.ndim);
   const end = normalizeDim('flatten', endDim, x.ndim);
   if (start > end) {

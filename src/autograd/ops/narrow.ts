@@ -1,4 +1,5 @@
 import ndarray from 'ndarray';
+import { ShapeError } from '../../errors.js';
 import { allocate } from '../../tensor/dtype.js';
 import { writeStrided } from '../../tensor/kernels/strided.js';
 import { contiguousStrides, normalizeDim, sizeOf } from '../../tensor/shape.js';
@@ -9,15 +10,22 @@ import { checkTensor } from './operands.js';
 /**
  * Elements `start .. start + length - 1` of `x` along `dim` (negative
  * `start` counts from the end). A view sharing storage.
- * @throws RangeError when the slice does not lie inside the dim.
+ * @throws RangeError when the slice does not lie inside the dim, or for a
+ * dim outside `[-ndim, ndim)`.
+ * @throws ShapeError for a rank-0 `x`.
  */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   checkTensor('narrow', x);
+  if (x.ndim === 0) {
+    throw new ShapeError(
+      'narrow: expected a tensor of rank >= 1, got shape []. A scalar has ' +
+        'no dim to slice; unsqueeze it first.',
+    );
+  }
   const d = normalizeDim('narrow', dim, x.ndim);
-  const n = x.shape[d] ?? 0;
+  const n = x.shape[d]!;
   const from = start < 0 ? start + n : start;
   if (
-    x.ndim === 0 ||
     !Number.isInteger(from) ||
     !Number.isInteger(length) ||
     from < 0 ||

@@ -14,6 +14,8 @@ export function scalar(value: number, dtype: DType): Tensor {
  * Turns a binary op's operands into tensors of one dtype. A plain number
  * takes the other operand's dtype (float32 if that is int32 and the number
  * is not whole); two tensors promote as PyTorch does.
+ * @throws RangeError for a whole number outside int32 next to an int32
+ * tensor (PyTorch refuses it too).
  */
 export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -21,12 +23,12 @@ export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Ten
   }
   if (typeof a === 'number') {
     const y = checkTensor(op, b);
-    const dtype = numberDType(a, y.dtype);
+    const dtype = numberDType(op, a, y.dtype);
     return [scalar(a, dtype), cast(y, dtype)];
   }
   if (typeof b === 'number') {
     const x = checkTensor(op, a);
-    const dtype = numberDType(b, x.dtype);
+    const dtype = numberDType(op, b, x.dtype);
     return [cast(x, dtype), scalar(b, dtype)];
   }
   const x = checkTensor(op, a);
@@ -59,8 +61,23 @@ export function checkTensor(op: string, x: unknown): Tensor {
   );
 }
 
-function numberDType(value: number, other: DType): DType {
-  return other === 'int32' && !Number.isInteger(value) ? 'float32' : other;
+/**
+ * The dtype a plain number takes next to a tensor of dtype `other`: that
+ * dtype, except float32 for a non-whole number next to int32.
+ * @throws RangeError for a whole number next to int32 that int32 cannot
+ * hold, which would otherwise wrap around silently.
+ */
+function numberDType(op: string, value: number, other: DType): DType {
+  if (other !== 'int32') return other;
+  if (!Number.isInteger(value)) return 'float32';
+  if (value < -(2 ** 31) || value >= 2 ** 31) {
+    throw new RangeError(
+      `${op}: the number ${value} does not fit in int32, the other ` +
+        `operand's dtype, whose range is [-2147483648, 2147483647]. ` +
+        `Convert the tensor first with x.to('float64').`,
+    );
+  }
+  return 'int32';
 }
 
 /** A unary op's input of any dtype: a tensor, or a number as float32. */

@@ -8,7 +8,8 @@ import { checkTensor } from './operands.js';
 /**
  * `x` with its dims reordered: dim i of the result is dim `dims[i]` of `x`.
  * A view sharing storage.
- * @throws ShapeError unless `dims` lists every dim of `x` exactly once.
+ * @throws ShapeError when `dims` does not have one entry per dim of `x`.
+ * @throws RangeError for a dim outside `[-ndim, ndim)` or listed twice.
  */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
   checkTensor('permute', x);

@@ -1,21 +1,24 @@
-import { allocate, promote, type DType, type TypedArray } from '../../tensor/dtype.js';
+import { DTypeError } from '../../errors.js';
+import { allocate, type DType, type TypedArray } from '../../tensor/dtype.js';
 import { broadcastValues } from '../../tensor/kernels/elementwise.js';
 import { broadcastShapes, sizeOf } from '../../tensor/shape.js';
 import { Tensor, type TensorLike } from '../../tensor/tensor.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
-import { cast } from './cast.js';
-import { checkTensor, scalar } from './operands.js';
+import { checkTensor, operands } from './operands.js';
 
 /**
- * `a` where `cond` is non-zero, else `b`, broadcasting all three by
- * NumPy's rules. `cond` may have any dtype and is never differentiated. A
- * plain number takes the other branch's dtype.
+ * `a` where `cond` is non-zero (NaN counts as non-zero), else `b`,
+ * broadcasting all three by NumPy's rules. `cond` may have any dtype and
+ * is never differentiated. The branches' dtypes combine as in `add`: a
+ * plain number takes the other branch's dtype, float32 if that is int32
+ * and the number is not whole.
  * @throws ShapeError when the shapes do not broadcast.
+ * @throws DTypeError when `cond` is not a tensor.
  */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
-  const c = checkTensor('where', cond);
-  const [x, y] = branches(a, b);
+  const c = checkCond(cond);
+  const [x, y] = operands('where', a, b);
   const shape = broadcastShapes(
     'where',
     broadcastShapes('where', c.shape, x.shape),
@@ -36,20 +39,15 @@ export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   });
 }
 
-function branches(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return [scalar(a, 'float32'), scalar(b, 'float32')];
+/** `cond` as a tensor; a number is refused, since it selects nothing. */
+function checkCond(cond: unknown): Tensor {
+  if (typeof cond === 'number') {
+    throw new DTypeError(
+      `where: cond must be a Tensor, got the number ${cond}. Pass a mask ` +
+        `such as x.gt(0), or choose the branch with an if.`,
+    );
   }
-  if (typeof a === 'number') {
-    const y = checkTensor('where', b);
-    return [scalar(a, y.dtype), y];
-  }
-  if (typeof b === 'number') {
-    const x = checkTensor('where', a);
-    return [x, scalar(b, x.dtype)];
-  }
-  const dtype = promote(checkTensor('where', a).dtype, checkTensor('where', b).dtype);
-  return [cast(a, dtype), cast(b, dtype)];
+  return checkTensor('where', cond);
 }
 
 function select(
@@ -60,6 +58,9 @@ function select(
   shape: number[],
 ): Tensor {
   const out = allocate(dtype, sizeOf(shape));
-  for (let i = 0; i < out.length; i++) out[i] = mask[i] ? whenTrue[i]! : whenFalse[i]!;
+  // `!== 0` rather than truthiness, which would read NaN as false.
+  for (let i = 0; i < out.length; i++) {
+    out[i] = mask[i] !== 0 ? whenTrue[i]! : whenFalse[i]!;
+  }
   return Tensor.fromData(out, shape);
 }

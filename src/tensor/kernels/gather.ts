@@ -37,7 +37,9 @@ export function gatherAlong(x: Tensor, dim: number, index: Tensor): Tensor {
   const idx = index.values();
   const out = allocate(x.dtype, idx.length);
   const src = x.nd.data;
-  const stride = x.nd.stride[dim]!;
+  // A rank-0 tensor has no dim to step along: its one element is at the
+  // offset, and the checked index there is 0.
+  const stride = x.nd.stride[dim] ?? 0;
   walkAlong(index.shape, dim, x.nd.stride, x.nd.offset, (pos, _, base) => {
     out[pos] = src[base + idx[pos]! * stride]!;
   });
@@ -60,7 +62,7 @@ export function scatterAddAlong(
 ): Tensor {
   const out = allocate(dtype, sizeOf(shape));
   const strides = contiguousStrides(shape);
-  const stride = strides[dim]!;
+  const stride = strides[dim] ?? 0; // rank 0: see gatherAlong
   walkAlong(indexShape, dim, strides, 0, (pos, _, base) => {
     const at = base + index[pos]! * stride;
     out[at] = out[at]! + values[pos]!;
