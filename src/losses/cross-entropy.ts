@@ -12,7 +12,7 @@ import { neg } from '../autograd/ops/neg.js';
 import { reshape } from '../autograd/ops/reshape.js';
 import { sum } from '../autograd/ops/sum.js';
 import { where } from '../autograd/ops/where.js';
-import { nllLoss } from './nll-loss.js';
+import { negativeLogLikelihood } from './nll-loss.js';
 import { checkReduction, type Reduction } from './reduction.js';
 import { readClassTargets, type TargetLike } from './target.js';
 
@@ -66,7 +66,8 @@ export function crossEntropy(
   const smoothing = options.labelSmoothing ?? 0;
   if (!(smoothing >= 0 && smoothing <= 1)) {
     throw new RangeError(
-      `crossEntropy: labelSmoothing must lie in [0, 1], got ${smoothing}.`,
+      `crossEntropy: labelSmoothing must lie in [0, 1], got ${smoothing}. ` +
+        `Pass a small mix such as 0.1, or 0 for no smoothing.`,
     );
   }
   if (x.ndim === 0) {
@@ -80,10 +81,11 @@ export function crossEntropy(
   const logp = logSoftmax(x, classDim);
 
   if (target instanceof Tensor && target.dtype !== 'int32' && target.ndim === x.ndim) {
-    return probabilityTargets(logp, target, classDim, classes, smoothing, reduction, options.weight);
+    const { weight } = options;
+    return probabilityTargets(logp, target, classDim, classes, smoothing, reduction, weight);
   }
 
-  const nll = nllLoss(logp, target, {
+  const nll = negativeLogLikelihood('crossEntropy', logp, target, {
     reduction,
     ignoreIndex: options.ignoreIndex ?? -100,
     ...(options.weight === undefined ? {} : { weight: options.weight }),
@@ -133,7 +135,8 @@ function probabilityTargets(
   if (weight !== undefined && !sameShape(weight.shape, [classes])) {
     throw new ShapeError(
       `crossEntropy: weight must have shape [${classes}] (one per class), ` +
-        `got ${formatShape(weight.shape)}.`,
+        `got ${formatShape(weight.shape)}. Give each of the ${classes} classes ` +
+        `one weight.`,
     );
   }
   const p = smoothing === 0 ? target : add(mul(target, 1 - smoothing), smoothing / classes);

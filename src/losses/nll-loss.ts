@@ -1,7 +1,7 @@
-import { DTypeError, ShapeError, formatShape } from '../errors.js';
+import { DTypeError, NotSupportedError, ShapeError, formatShape } from '../errors.js';
 import { unravel } from '../autograd/ops/indices.js';
 import { checkTensor } from '../autograd/ops/operands.js';
-import { record } from '../autograd/tape.js';
+import { isGradEnabled, record } from '../autograd/tape.js';
 import { allocate, isFloating, type TypedArray } from '../tensor/dtype.js';
 import { contiguousStrides, sameShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -46,6 +46,8 @@ export interface NllLossOptions {
  * `ignoreIndex`, or one that is not a whole number; the message gives its
  * position.
  * @throws DTypeError for a non-floating input.
+ * @throws NotSupportedError for a weight that requires grad (outside
+ * `noGrad`): only the input is differentiated.
  * @example
  * const logp = log(tensor([[0.1, 0.7, 0.2], [0.3, 0.3, 0.4]]));
  * nllLoss(logp, [1, 2]); // tensor([0.3567, 0.9163])
@@ -56,19 +58,34 @@ export function nllLoss(
   target: TargetLike,
   options: NllLossOptions = {},
 ): Tensor {
-  const x = checkInput(input);
-  const reduction = checkReduction('nllLoss', options.reduction ?? 'none');
+  return negativeLogLikelihood('nllLoss', input, target, options);
+}
+
+/**
+ * `nllLoss`, with every error message naming `op`, the function the user
+ * called: `crossEntropy` runs this on its log-softmax, and a bad target
+ * should be reported as a mistake in the call to `crossEntropy`.
+ */
+export function negativeLogLikelihood(
+  op: string,
+  input: Tensor,
+  target: TargetLike,
+  options: NllLossOptions,
+): Tensor {
+  const x = checkInput(op, input);
+  const reduction = checkReduction(op, options.reduction ?? 'none');
   const ignoreIndex = options.ignoreIndex ?? -100;
   if (!Number.isInteger(ignoreIndex)) {
     throw new RangeError(
-      `nllLoss: ignoreIndex must be a whole number, got ${ignoreIndex}.`,
+      `${op}: ignoreIndex must be a whole number, got ${ignoreIndex}. ` +
+        `Pass the integer label to skip, or leave it out for -100.`,
     );
   }
-  const { values: targets, shape: targetShape } = readClassTargets('nllLoss', target);
-  checkTargetShape(x, targetShape);
+  const { values: targets, shape: targetShape } = readClassTargets(op, target);
+  checkTargetShape(op, x, targetShape);
   const classes = x.ndim === 1 ? x.shape[0]! : x.shape[1]!;
-  const weights = checkWeight(options.weight, classes);
-  checkTargetRange(x, targets, targetShape, classes, ignoreIndex);
+  const weights = checkWeight(op, options.weight, classes);
+  checkTargetRange(op, x, targets, targetShape, classes, ignoreIndex);
 
   // The input is read in place through its strides (a view from
   // logSoftmax over dim 1 is not contiguous); the gradient is written
@@ -175,18 +192,18 @@ function reduce(
   return Tensor.fromData(result, []);
 }
 
-function checkInput(input: Tensor): Tensor {
-  const x = checkTensor('nllLoss', input);
+function checkInput(op: string, input: Tensor): Tensor {
+  const x = checkTensor(op, input);
   if (!isFloating(x.dtype)) {
     throw new DTypeError(
-      `nllLoss: input must hold float log-probabilities, got an int32 ` +
+      `${op}: input must hold float log-probabilities, got an int32 ` +
         `tensor of shape ${formatShape(x.shape)}. Pass logSoftmax(scores, 1), ` +
         `or crossEntropy(scores, target) on raw scores.`,
     );
   }
   if (x.ndim === 0) {
     throw new ShapeError(
-      `nllLoss: input must have shape (C), (N, C) or (N, C, d1, ..., dK), ` +
+      `${op}: input must have shape (C), (N, C) or (N, C, d1, ..., dK), ` +
         `got a rank-0 tensor []. Give at least one row of class ` +
         `log-probabilities.`,
     );
@@ -195,7 +212,7 @@ function checkInput(input: Tensor): Tensor {
 }
 
 /** The target's shape must be the input's without C: never broadcast. */
-function checkTargetShape(x: Tensor, got: number[]): void {
+function checkTargetShape(op: string, x: Tensor, got: number[]): void {
   const expected = x.ndim === 1 ? [] : [x.shape[0]!, ...x.shape.slice(2)];
   if (sameShape(expected, got)) return;
   const what =
@@ -204,25 +221,42 @@ function checkTargetShape(x: Tensor, got: number[]): void {
       : `(input ${formatShape(x.shape)} without C)`;
   let fix = 'Give one class index per element; targets are never broadcast.';
   if (sameShape(got, x.shape)) {
-    fix = 'Pass class indices, not one-hot rows or probabilities (argmax over the class dim gives indices).';
+    fix =
+      'Pass class indices, not one-hot rows or probabilities (argmax over ' +
+      'the class dim gives indices).';
   } else if (got.length === expected.length + 1 && got[got.length - 1] === 1) {
     fix = 'Squeeze the trailing size-1 dim of the target.';
   } else if (got.length === expected.length) {
     fix = 'Batch and extra dims must match exactly; targets are never broadcast.';
   }
   throw new ShapeError(
-    `nllLoss: target must have shape ${formatShape(expected)} ${what}, got ` +
+    `${op}: target must have shape ${formatShape(expected)} ${what}, got ` +
       `${formatShape(got)}. ${fix}`,
   );
 }
 
-function checkWeight(weight: Tensor | undefined, classes: number): TypedArray | null {
+function checkWeight(
+  op: string,
+  weight: Tensor | undefined,
+  classes: number,
+): TypedArray | null {
   if (weight === undefined) return null;
-  const w = checkTensor('nllLoss', weight);
+  const w = checkTensor(op, weight);
   if (w.ndim !== 1 || w.shape[0] !== classes) {
     throw new ShapeError(
-      `nllLoss: weight must have shape [${classes}] (one per class), got ` +
+      `${op}: weight must have shape [${classes}] (one per class), got ` +
         `${formatShape(w.shape)}. Give each of the ${classes} classes one weight.`,
+    );
+  }
+  // The backward gives the input its gradient only. Recording the weight
+  // anyway would leave it with none, or in crossEntropy with smoothing,
+  // with part of one: refuse, as PyTorch does.
+  if (w.requiresGrad && isGradEnabled()) {
+    throw new NotSupportedError(
+      `${op}: a weight that requires grad is not supported; only the input ` +
+        `gets a gradient. Pass weight.detach() for fixed class weights, or, ` +
+        `to learn them, multiply the per-element losses (reduction 'none') ` +
+        `by the weights of their targets yourself.`,
     );
   }
   return w.values();
@@ -234,6 +268,7 @@ function checkWeight(weight: Tensor | undefined, classes: number): TypedArray | 
  * itself, the labels are probably numbered from 1.
  */
 function checkTargetRange(
+  op: string,
   x: Tensor,
   targets: Int32Array,
   shape: number[],
@@ -253,12 +288,13 @@ function checkTargetRange(
   const where = `at position ${formatShape(unravel(first, shape))}`;
   const hint =
     largest === classes
-      ? ` The largest label is ${classes}: labels look numbered from 1; subtract 1 from every target.`
+      ? ` The largest label is ${classes}: labels look numbered from 1; ` +
+        'subtract 1 from every target.'
       : t < 0
         ? ` To skip elements labelled ${t}, pass { ignoreIndex: ${t} }.`
         : '';
   throw new RangeError(
-    `nllLoss: target ${t} ${where} is out of range for ${classes} classes ` +
+    `${op}: target ${t} ${where} is out of range for ${classes} classes ` +
       `(input ${formatShape(x.shape)}); targets must lie in [0, ${classes - 1}] ` +
       `or equal ignoreIndex (${ignoreIndex}).${hint}`,
   );

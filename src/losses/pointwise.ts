@@ -20,3 +20,26 @@ export function checkPair(op: string, input: Tensor, target: Tensor): void {
       `squeeze one of them to match.`,
   );
 }
+
+/**
+ * Throws unless `weight` (an option named `name`) broadcasts to exactly
+ * `shape`: a weight may repeat along the input's dims, never add to them,
+ * since `(4, 1)` against an input `(4)` would turn 4 losses into 16.
+ */
+export function checkBroadcastsTo(
+  op: string,
+  name: string,
+  weight: Tensor | undefined,
+  shape: readonly number[],
+): void {
+  if (weight === undefined) return;
+  const w = checkTensor(op, weight);
+  const lead = shape.length - w.ndim;
+  const fits = lead >= 0 && w.shape.every((n, d) => n === 1 || n === shape[lead + d]);
+  if (fits) return;
+  throw new ShapeError(
+    `${op}: ${name} must broadcast to the input's shape ${formatShape(shape)}, ` +
+      `got ${formatShape(w.shape)}. Give it the input's trailing dims (sizes ` +
+      `equal or 1), and no more dims than the input has.`,
+  );
+}

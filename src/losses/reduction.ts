@@ -15,7 +15,8 @@ export function checkReduction(op: string, reduction: unknown): Reduction {
   }
   throw new RangeError(
     `${op}: reduction must be 'none', 'mean' or 'sum', got ` +
-      `${JSON.stringify(reduction)}.`,
+      `${JSON.stringify(reduction)}. Pass 'mean' to average the losses, ` +
+      `'sum' to add them, or 'none' to keep one per element.`,
   );
 }
 

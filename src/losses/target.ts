@@ -15,8 +15,11 @@ export interface ClassTargets {
 /**
  * Reads class indices from any accepted form: an int32 tensor, a float
  * tensor holding whole numbers, a number, nested arrays or an Int32Array.
+ * The values are always a fresh copy: a loss keeps them for its backward,
+ * and a caller may reuse its label buffer for the next batch.
  * @throws DTypeError for another kind of value.
- * @throws RangeError for a non-whole or NaN entry, naming its position.
+ * @throws RangeError for a non-whole or NaN entry, or one outside int32
+ * (it would wrap to another label), naming its position.
  * @throws ShapeError for ragged nested arrays.
  */
 export function readClassTargets(op: string, target: unknown): ClassTargets {
@@ -25,7 +28,7 @@ export function readClassTargets(op: string, target: unknown): ClassTargets {
   }
   if (typeof target === 'number') return checkWhole(op, [target], []);
   if (target instanceof Int32Array) {
-    return { values: target, shape: [target.length] };
+    return { values: target.slice(), shape: [target.length] };
   }
   if (Array.isArray(target)) {
     const { flat, shape } = flattenNested(op, target as NestedArray[]);
@@ -34,9 +37,13 @@ export function readClassTargets(op: string, target: unknown): ClassTargets {
   const got = ArrayBuffer.isView(target) ? target.constructor.name : typeof target;
   throw new DTypeError(
     `${op}: target must be class indices (an int32 tensor, a tensor of ` +
-      `whole numbers, a number, nested arrays or an Int32Array), got ${got}.`,
+      `whole numbers, a number, nested arrays or an Int32Array), got ${got}. ` +
+      `Wrap other arrays with tensor(...) or Int32Array.from(...).`,
   );
 }
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 
 function checkWhole(op: string, values: ArrayLike<number>, shape: number[]): ClassTargets {
   const out = new Int32Array(values.length);
@@ -48,6 +55,14 @@ function checkWhole(op: string, values: ArrayLike<number>, shape: number[]): Cla
           `${formatShape(unravel(i, shape))}. Pass integer labels (round ` +
           `or argmax probabilities first); NaN usually means the labels ` +
           `were computed from bad data.`,
+      );
+    }
+    // Stored as int32, a larger label would wrap round to another class.
+    if (v < INT32_MIN || v > INT32_MAX) {
+      throw new RangeError(
+        `${op}: target ${v} at position ${formatShape(unravel(i, shape))} ` +
+          `does not fit in int32, so it is no class index; targets must lie ` +
+          `in [0, C) or equal ignoreIndex. Check how the labels were made.`,
       );
     }
     out[i] = v;
@@ -62,21 +77,28 @@ function flattenNested(op: string, value: NestedArray[]): { flat: number[]; shap
     if (level.length === 0) break;
   }
   const flat: number[] = [];
-  const visit = (node: NestedArray, depth: number): void => {
-    if (depth === shape.length) {
+  const visit = (node: NestedArray, path: number[]): void => {
+    const depth = path.length;
+    if (depth === shape.length && !Array.isArray(node)) {
       if (typeof node !== 'number') {
-        throw new DTypeError(`${op}: target arrays must hold numbers, got ${typeof node}.`);
+        throw new DTypeError(
+          `${op}: target arrays must hold numbers, got ${typeof node} at ` +
+            `${formatShape(path)}. Convert the labels to numbers first.`,
+        );
       }
       flat.push(node);
     } else if (!Array.isArray(node) || node.length !== shape[depth]) {
+      const got = Array.isArray(node) ? `length ${node.length}` : `the number ${node}`;
+      const expected = depth === shape.length ? 'a number' : `length ${shape[depth]}`;
       throw new ShapeError(
-        `${op}: target is a ragged array: every row at depth ${depth} must ` +
-          `have length ${shape[depth]}.`,
+        `${op}: target is a ragged array: expected ${expected} at ` +
+          `${formatShape(path)}, got ${got}. Every row at one depth must ` +
+          `have the same length.`,
       );
     } else {
-      for (const child of node) visit(child, depth + 1);
+      node.forEach((child, i) => visit(child, [...path, i]));
     }
   };
-  visit(value, 0);
+  visit(value, []);
   return { flat, shape };
 }
