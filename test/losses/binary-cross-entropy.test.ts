@@ -7,39 +7,23 @@ import {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
   grad,
-  gradcheck,
   onesLike,
   rand,
-  randn,
   tensor,
   zeros,
   type Reduction,
   type Tensor,
 } from '../../src/index.js';
 import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import { assertGradcheck } from '../helpers/gradcheck.js';
+import { normal } from '../helpers/inputs.js';
 
 const REDUCTIONS: Reduction[] = ['none', 'mean', 'sum'];
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(
-  label: string,
-  fn: (...xs: Tensor[]) => Tensor,
-  inputs: Tensor[],
-): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, `${label}: ${report.message}`);
-  assert.ok(report.checked > 0, `${label}: nothing was compared`);
-}
 
 /** Seeded float64 values of `shape`, uniform in [low, high). */
 function uniform(shape: number[], seed: number, low = 0, high = 1): Tensor {
   const u = rand(shape, { generator: new Generator(seed), dtype: 'float64' });
   return u.mul(high - low).add(low);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
 }
 
 /** A plain-JS reduction of per-element losses. */
@@ -195,9 +179,9 @@ for (const shape of [[5], [2, 3]]) {
         seed++;
         // Both are inputs: the loss is differentiable in the targets too.
         assertGradcheck(
-          `${'weight' in options ? 'weight' : 'plain'}, ${reduction}`,
           (p, t) => binaryCrossEntropy(p, t, { ...options, reduction }),
           [uniform(shape, seed, 0.1, 0.9), uniform(shape, seed + 100)],
+          `${'weight' in options ? 'weight' : 'plain'}, ${reduction}`,
         );
       }
     }
@@ -348,9 +332,9 @@ for (const shape of [[5], [2, 3]]) {
         seed++;
         // Both are inputs: the loss is differentiable in the targets too.
         assertGradcheck(
-          `${Object.keys(options).join(' and ') || 'plain'}, ${reduction}`,
           (x, t) => binaryCrossEntropyWithLogits(x, t, { ...options, reduction }),
           [normal(shape, seed).mul(3), uniform(shape, seed + 100)],
+          `${Object.keys(options).join(' and ') || 'plain'}, ${reduction}`,
         );
       }
     }

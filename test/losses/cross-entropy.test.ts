@@ -7,12 +7,10 @@ import {
   ShapeError,
   crossEntropy,
   grad,
-  gradcheck,
   logSoftmax,
   nllLoss,
   rand,
   randint,
-  randn,
   tensor,
   zeros,
   type CrossEntropyOptions,
@@ -20,24 +18,10 @@ import {
   type Tensor,
 } from '../../src/index.js';
 import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import { assertGradcheck } from '../helpers/gradcheck.js';
+import { normal } from '../helpers/inputs.js';
 
 const REDUCTIONS: Reduction[] = ['none', 'mean', 'sum'];
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(
-  label: string,
-  fn: (...xs: Tensor[]) => Tensor,
-  inputs: Tensor[],
-): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, `${label}: ${report.message}`);
-  assert.ok(report.checked > 0, `${label}: nothing was compared`);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
 
 /** Seeded class probabilities of `shape`: positive, summing to 1 over dim 1. */
 function probabilities(shape: number[], seed: number): Tensor {
@@ -314,9 +298,9 @@ for (const { input, target } of INDEX_SHAPES) {
           t.nd.data[e] = variant.ignore;
         }
         assertGradcheck(
-          `${variant.name}, ${reduction}`,
           (x) => crossEntropy(x, t, { ...variant.options, reduction }),
           [normal(input, seed), t],
+          `${variant.name}, ${reduction}`,
         );
       }
     }
@@ -334,9 +318,9 @@ for (const shape of [[3, 4], [2, 3, 2], [4]]) {
         seed++;
         // Both are inputs: the loss is differentiable in the targets too.
         assertGradcheck(
-          `${JSON.stringify(options)}, ${reduction}`,
           (x, p) => crossEntropy(x, p, { ...options, reduction }),
           [normal(shape, seed), probabilities(shape, seed + 1000)],
+          `${JSON.stringify(options)}, ${reduction}`,
         );
       }
     }
@@ -421,7 +405,7 @@ ce('differentiates a weight with probability targets [3, 4]', () => {
   const w = tensor([0.5, 1, 1.5, 2], { dtype: 'float64' });
 
   // The loss is linear in the weight, so gradcheck compares it exactly.
-  assertGradcheck('sum', (weight) => crossEntropy(x, p, { weight, reduction: 'sum' }), [w]);
+  assertGradcheck((weight) => crossEntropy(x, p, { weight, reduction: 'sum' }), [w], 'sum');
 });
 
 ce.run();

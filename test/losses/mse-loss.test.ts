@@ -2,39 +2,21 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   ShapeError,
   grad,
-  gradcheck,
   l1Loss,
   mseLoss,
-  randn,
   tensor,
   zeros,
   type Reduction,
-  type Tensor,
 } from '../../src/index.js';
 import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import { assertGradcheck } from '../helpers/gradcheck.js';
+import { normal } from '../helpers/inputs.js';
 
 const REDUCTIONS: Reduction[] = ['none', 'mean', 'sum'];
 
 type PointwiseLoss = typeof mseLoss;
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(
-  label: string,
-  fn: (...xs: Tensor[]) => Tensor,
-  inputs: Tensor[],
-): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, `${label}: ${report.message}`);
-  assert.ok(report.checked > 0, `${label}: nothing was compared`);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
 
 /** A plain-JS reduction of per-element losses. */
 function jsReduce(losses: number[], reduction: Reduction): number[] {
@@ -119,9 +101,9 @@ function pointwiseSuite(
       for (const reduction of REDUCTIONS) {
         seed++;
         assertGradcheck(
-          reduction,
           (x, y) => loss(x, y, { reduction }),
           [normal(shape, seed), normal(shape, seed + 100)],
+          reduction,
         );
       }
     });

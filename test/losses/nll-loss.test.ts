@@ -7,7 +7,6 @@ import {
   ShapeError,
   formatShape,
   grad,
-  gradcheck,
   log,
   logSoftmax,
   narrow,
@@ -26,24 +25,10 @@ import {
 } from '../../src/index.js';
 import { observeAllocations } from '../../src/tensor/dtype.js';
 import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import { assertGradcheck } from '../helpers/gradcheck.js';
+import { normal } from '../helpers/inputs.js';
 
 const REDUCTIONS: Reduction[] = ['none', 'mean', 'sum'];
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(
-  label: string,
-  fn: (...xs: Tensor[]) => Tensor,
-  inputs: Tensor[],
-): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, `${label}: ${report.message}`);
-  assert.ok(report.checked > 0, `${label}: nothing was compared`);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
 
 /** The message `fn` throws (fails when it throws nothing). */
 function messageOf(fn: () => unknown): string {
@@ -138,9 +123,9 @@ for (const { input, target } of RANKS) {
         const x = normal(input, seed);
         const t = targetsFor(input, target, seed, variant.ignore);
         assertGradcheck(
-          `${variant.name}, ${reduction}`,
           (xs) => nllLoss(xs, t, { ...variant.options, reduction }),
           [x, t],
+          `${variant.name}, ${reduction}`,
         );
       }
     }
@@ -151,8 +136,8 @@ nll('gradcheck: inputs [3, 4] and (C) = [4] with every target ignored, sum and n
   const t = tensor([-100, -100, -100], { dtype: 'int32' });
   const one = tensor(-100, { dtype: 'int32' });
   for (const reduction of ['none', 'sum'] as const) {
-    assertGradcheck(reduction, (x) => nllLoss(x, t, { reduction }), [normal([3, 4], 7), t]);
-    assertGradcheck(reduction, (x) => nllLoss(x, one, { reduction }), [normal([4], 8), one]);
+    assertGradcheck((x) => nllLoss(x, t, { reduction }), [normal([3, 4], 7), t], reduction);
+    assertGradcheck((x) => nllLoss(x, one, { reduction }), [normal([4], 8), one], reduction);
   }
 });
 
@@ -258,7 +243,7 @@ nll('reads a transposed view [4, 3] as its contiguous copy, value and gradient',
   for (const reduction of REDUCTIONS) {
     const want = nllLoss(view(base).clone(), t, { reduction });
     assertClose(nllLoss(view(base), t, { reduction }), want, FLOAT64, reduction);
-    assertGradcheck(reduction, (y) => nllLoss(view(y), t, { reduction }), [base, t]);
+    assertGradcheck((y) => nllLoss(view(y), t, { reduction }), [base, t], reduction);
   }
 });
 
@@ -274,10 +259,10 @@ nll('reads narrowed views with offsets: [2, 3, 2] of [4, 3, 3], and (C) = [3] of
   for (const reduction of REDUCTIONS) {
     const want = nllLoss(slice(base).clone(), t, { reduction });
     assertClose(nllLoss(slice(base), t, { reduction }), want, FLOAT64, reduction);
-    assertGradcheck(`slice, ${reduction}`, (y) => nllLoss(slice(y), t, { reduction }), [base, t]);
+    assertGradcheck((y) => nllLoss(slice(y), t, { reduction }), [base, t], `slice, ${reduction}`);
     const wantRow = nllLoss(middle(row).clone(), 2, { reduction });
     assertClose(nllLoss(middle(row), 2, { reduction }), wantRow, FLOAT64, `(C), ${reduction}`);
-    assertGradcheck(`(C), ${reduction}`, (y) => nllLoss(middle(y), 2, { reduction }), [row]);
+    assertGradcheck((y) => nllLoss(middle(y), 2, { reduction }), [row], `(C), ${reduction}`);
   }
 });
 
@@ -289,7 +274,7 @@ nll('takes logSoftmax over dim 1 of [2, 4, 3, 2] as input', () => {
     const want = nllLoss(logSoftmax(x, 1).clone(), t, { reduction });
     assertClose(nllLoss(logSoftmax(x, 1), t, { reduction }), want, FLOAT64, reduction);
   }
-  assertGradcheck('mean', (y) => nllLoss(logSoftmax(y, 1), t, { reduction: 'mean' }), [x, t]);
+  assertGradcheck((y) => nllLoss(logSoftmax(y, 1), t, { reduction: 'mean' }), [x, t], 'mean');
 });
 
 nll('keeps its own copy of Int32Array targets [3] for the backward', () => {

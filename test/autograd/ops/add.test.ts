@@ -2,13 +2,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   ShapeError,
   add,
   formatShape,
-  gradcheck,
   ones,
-  randn,
   tensor,
   zeros,
   type Tensor,
@@ -19,6 +16,8 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
@@ -30,11 +29,6 @@ const SHAPE_PAIRS: [number[], number[]][] = [
   [[2, 2], []],
 ];
 
-/** Seeded standard normal float64 values. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-}
-
 const test = suite('add');
 
 for (const [shapeA, shapeB] of SHAPE_PAIRS) {
@@ -43,9 +37,7 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
     const a = normal(shapeA, 1);
     const b = normal(shapeB, 2);
 
-    const report = gradcheck((x, y) => add(x, y), [a, b]);
-
-    assert.ok(report.ok, report.message);
+    assertGradcheck((x, y) => add(x, y), [a, b]);
   });
 }
 

@@ -1,21 +1,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  Generator,
   ShapeError,
   argmax,
   argmin,
-  randn,
   tensor,
   zeros,
-  type Tensor,
 } from '../../../src/index.js';
 import { assertThrows } from '../../helpers/assert-close.js';
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
+import { normal } from '../../helpers/inputs.js';
 
 for (const [name, op, better] of [
   ['argmax', argmax, (a: number, b: number) => a > b],

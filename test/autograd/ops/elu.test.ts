@@ -2,11 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   elu,
   formatShape,
-  gradcheck,
-  randn,
   tensor,
   zeros,
   type Tensor,
@@ -17,16 +14,8 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
-
-/**
- * Seeded standard normal float64 values moved at least 0.1 away from 0,
- * where elu with alpha ≠ 1 has a kink.
- */
-function awayFromZero(shape: number[], seed: number): Tensor {
-  const z = randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-  const moved = Array.from(z.values(), (v) => (v < 0 ? v - 0.1 : v + 0.1));
-  return tensor(moved, { dtype: 'float64', shape });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { awayFromZero } from '../../helpers/inputs.js';
 
 const test = suite('elu');
 
@@ -34,11 +23,8 @@ for (const shape of [[3, 4], [2, 1, 3]]) {
   test(`gradcheck passes on random ${formatShape(shape)}, two alphas`, () => {
     const x = awayFromZero(shape, 161);
 
-    const unit = gradcheck((v) => elu(v), [x]);
-    const half = gradcheck((v) => elu(v, 0.5), [x]);
-
-    assert.ok(unit.ok, unit.message);
-    assert.ok(half.ok, `alpha 0.5: ${half.message}`);
+    assertGradcheck((v) => elu(v), [x]);
+    assertGradcheck((v) => elu(v, 0.5), [x], 'alpha 0.5');
   });
 }
 

@@ -5,25 +5,14 @@ import {
   Generator,
   ShapeError,
   gather,
-  gradcheck,
   randint,
-  randn,
   tensor,
   zeros,
   type Tensor,
 } from '../../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, report.message);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 /** Seeded int32 indices in [0, high) of `shape`. */
 function indices(high: number, shape: number[], seed: number): Tensor {

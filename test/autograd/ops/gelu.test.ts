@@ -2,11 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   formatShape,
   gelu,
-  gradcheck,
-  randn,
   tensor,
   zeros,
   type Tensor,
@@ -17,23 +14,17 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { scaledNormal } from '../../helpers/inputs.js';
 
 /** float64 relative precision with no absolute floor, for tiny values. */
 const RELATIVE_ONLY = { rtol: 1e-10, atol: 0 };
-
-/** Seeded normal float64 values with standard deviation 2. */
-function normal(shape: number[], seed: number): Tensor {
-  const g = new Generator(seed);
-  return randn(shape, { dtype: 'float64', generator: g }).mul(2);
-}
 
 const test = suite('gelu');
 
 for (const shape of [[3, 4], [2, 1, 3]]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
-    const report = gradcheck((x) => gelu(x), [normal(shape, 131)]);
-
-    assert.ok(report.ok, report.message);
+    assertGradcheck((x) => gelu(x), [scaledNormal(shape, 131, 2)]);
   });
 }
 
@@ -84,7 +75,7 @@ test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
 });
 
 test('x.gelu() and gelu(x) give the same values', () => {
-  const x = normal([2, 3], 132);
+  const x = scaledNormal([2, 3], 132, 2);
 
   assertClose(x.gelu(), gelu(x), FLOAT64);
 });

@@ -4,26 +4,14 @@ import {
   DTypeError,
   Generator,
   ShapeError,
-  gradcheck,
   indexSelect,
   randint,
-  randn,
   tensor,
   zeros,
-  type Tensor,
 } from '../../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, report.message);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 const int32 = { dtype: 'int32' } as const;
 

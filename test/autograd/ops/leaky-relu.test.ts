@@ -2,11 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   formatShape,
-  gradcheck,
   leakyRelu,
-  randn,
   tensor,
   zeros,
   type Tensor,
@@ -17,16 +14,8 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
-
-/**
- * Seeded standard normal float64 values moved at least 0.1 away from the
- * kink at 0.
- */
-function awayFromZero(shape: number[], seed: number): Tensor {
-  const z = randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-  const moved = Array.from(z.values(), (v) => (v < 0 ? v - 0.1 : v + 0.1));
-  return tensor(moved, { dtype: 'float64', shape });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { awayFromZero } from '../../helpers/inputs.js';
 
 const test = suite('leakyRelu');
 
@@ -34,11 +23,8 @@ for (const shape of [[3, 4], [2, 1, 3]]) {
   test(`gradcheck passes on random ${formatShape(shape)} away from 0`, () => {
     const x = awayFromZero(shape, 171);
 
-    const plain = gradcheck((v) => leakyRelu(v), [x]);
-    const steep = gradcheck((v) => leakyRelu(v, 0.2), [x]);
-
-    assert.ok(plain.ok, plain.message);
-    assert.ok(steep.ok, `slope 0.2: ${steep.message}`);
+    assertGradcheck((v) => leakyRelu(v), [x]);
+    assertGradcheck((v) => leakyRelu(v, 0.2), [x], 'slope 0.2');
   });
 }
 

@@ -3,7 +3,6 @@ import * as assert from 'uvu/assert';
 import {
   Generator,
   ShapeError,
-  gradcheck,
   max,
   min,
   tensor,
@@ -11,12 +10,7 @@ import {
   type Tensor,
 } from '../../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, report.message);
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
 
 /**
  * float64 values of `shape` with no ties: 0.1 · (0..n-1) - 1, shuffled by a

@@ -2,14 +2,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   ShapeError,
   formatShape,
-  gradcheck,
   maximum,
-  rand,
-  randint,
-  randn,
   tensor,
   zeros,
   type Tensor,
@@ -19,6 +14,8 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal, offGrid } from '../../helpers/inputs.js';
 
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
@@ -30,23 +27,6 @@ const SHAPE_PAIRS: [number[], number[]][] = [
   [[2, 2], []],
 ];
 
-/** Seeded standard normal float64 values. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-}
-
-/**
- * Seeded float64 values on a grid of halves plus noise in [0, 0.1), moved
- * by `offset`. Between offsets 0 and 0.25 every difference is at least
- * 0.15 from 0, so central differences never straddle a tie.
- */
-function offGrid(shape: number[], seed: number, offset: number): Tensor {
-  const g = new Generator(seed);
-  const halves = randint(-4, 4, shape, { generator: g }).to('float64').mul(0.5);
-  const noise = rand(shape, { dtype: 'float64', generator: g }).mul(0.1);
-  return halves.add(noise).add(offset);
-}
-
 const test = suite('maximum');
 
 for (const [shapeA, shapeB] of SHAPE_PAIRS) {
@@ -55,9 +35,7 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
     const a = offGrid(shapeA, 231, 0);
     const b = offGrid(shapeB, 232, 0.25);
 
-    const report = gradcheck((x, y) => maximum(x, y), [a, b]);
-
-    assert.ok(report.ok, report.message);
+    assertGradcheck((x, y) => maximum(x, y), [a, b]);
   });
 }
 

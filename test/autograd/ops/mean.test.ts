@@ -1,27 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  Generator,
-  gradcheck,
-  mean,
-  randn,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
+import { DTypeError, mean, tensor, zeros } from '../../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, report.message);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 const meanSuite = suite('mean');
 

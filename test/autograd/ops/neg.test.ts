@@ -2,11 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   formatShape,
-  gradcheck,
   neg,
-  randn,
   tensor,
   zeros,
   type Tensor,
@@ -16,19 +13,14 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
-
-/** Seeded standard normal float64 values. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 const test = suite('neg');
 
 for (const shape of [[3, 4], [2, 1, 3]]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
-    const report = gradcheck((x) => neg(x), [normal(shape, 181)]);
-
-    assert.ok(report.ok, report.message);
+    assertGradcheck((x) => neg(x), [normal(shape, 181)]);
   });
 }
 

@@ -2,12 +2,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
   ShapeError,
   formatShape,
-  gradcheck,
   ones,
-  randn,
   sub,
   tensor,
   zeros,
@@ -18,6 +15,8 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
@@ -29,11 +28,6 @@ const SHAPE_PAIRS: [number[], number[]][] = [
   [[2, 2], []],
 ];
 
-/** Seeded standard normal float64 values. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-}
-
 const test = suite('sub');
 
 for (const [shapeA, shapeB] of SHAPE_PAIRS) {
@@ -42,9 +36,7 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
     const a = normal(shapeA, 11);
     const b = normal(shapeB, 12);
 
-    const report = gradcheck((x, y) => sub(x, y), [a, b]);
-
-    assert.ok(report.ok, report.message);
+    assertGradcheck((x, y) => sub(x, y), [a, b]);
   });
 }
 

@@ -1,32 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  Generator,
-  gradcheck,
-  randn,
-  tensor,
-  transpose,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
+import { tensor, transpose, zeros } from '../../../src/index.js';
 import { assertThrows } from '../../helpers/assert-close.js';
-
-/**
- * Runs gradcheck and fails with its account of the first bad entry. The
- * output is copied by `mul(1)` first: gradcheck keeps the `values()` of
- * each evaluation, and for a contiguous view those are the input's own
- * storage, which its next nudge of the input rewrites (numeric gradient
- * 0). Remove the copy once gradcheck copies what it keeps.
- */
-function assertGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const report = gradcheck((...xs) => fn(...xs).mul(1), inputs);
-  assert.ok(report.ok, report.message);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 const t = suite('transpose');
 

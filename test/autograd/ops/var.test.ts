@@ -2,26 +2,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   DTypeError,
-  Generator,
-  gradcheck,
-  randn,
   tensor,
   var as variance,
   zeros,
-  type Tensor,
 } from '../../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
-
-/** Runs gradcheck and fails with its account of the first bad entry. */
-function assertGradcheck(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const report = gradcheck(fn, inputs);
-  assert.ok(report.ok, report.message);
-}
-
-/** Seeded standard normal float64 values of `shape`. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { generator: new Generator(seed), dtype: 'float64' });
-}
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 /** Two-pass variance of plain numbers, the textbook way. */
 function plainVariance(values: number[], correction: number): number {

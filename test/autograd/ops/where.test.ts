@@ -5,10 +5,8 @@ import {
   Generator,
   ShapeError,
   formatShape,
-  gradcheck,
   ones,
   randint,
-  randn,
   tensor,
   where,
   zeros,
@@ -19,6 +17,8 @@ import {
   assertClose,
   assertThrows,
 } from '../../helpers/assert-close.js';
+import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { normal } from '../../helpers/inputs.js';
 
 // Shapes of cond, a and b: all equal, each broadcast a different way,
 // size-1 dims, and rank 0.
@@ -28,11 +28,6 @@ const SHAPE_TRIPLES: [number[], number[], number[]][] = [
   [[2, 1, 3], [4, 1], []],
   [[], [2, 2], [2, 2]],
 ];
-
-/** Seeded standard normal float64 values. */
-function normal(shape: number[], seed: number): Tensor {
-  return randn(shape, { dtype: 'float64', generator: new Generator(seed) });
-}
 
 const test = suite('where');
 
@@ -44,9 +39,7 @@ for (const [shapeC, shapeA, shapeB] of SHAPE_TRIPLES) {
     const b = normal(shapeB, 253);
 
     // gradcheck passes the int32 cond through untouched.
-    const report = gradcheck((c, x, y) => where(c, x, y), [cond, a, b]);
-
-    assert.ok(report.ok, report.message);
+    assertGradcheck((c, x, y) => where(c, x, y), [cond, a, b]);
   });
 }
 
