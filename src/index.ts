@@ -95,6 +95,8 @@ export { type TargetLike } from './losses/target.js';
 // Namespaces; each folder's index.ts lists its names explicitly.
 export * as nn from './nn/index.js';
 export * as optim from './optim/index.js';
+export * as data from './data/index.js';
+export * as metrics from './metrics/index.js';
 
 export { noGrad, isGradEnabled, tapeStats, TapeNode } from './autograd/tape.js';
 export { type BackwardOptions } from './autograd/backward.js';
