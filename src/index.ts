@@ -106,6 +106,18 @@ export {
   type GradcheckOptions,
   type GradcheckReport,
 } from './autograd/gradcheck.js';
+export {
+  save,
+  load,
+  loadCheckpoint,
+  checkStateDict,
+  encodeSafetensors,
+  decodeSafetensors,
+  CheckpointError,
+  type SaveOptions,
+  type Safetensors,
+  type TensorSpec,
+} from './io/index.js';
 
 export {
   AutogradError,
