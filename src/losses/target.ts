@@ -1,7 +1,10 @@
 import { DTypeError, ShapeError, formatShape } from '../errors.js';
 import { unravel } from '../autograd/ops/indices.js';
+import { flattenNested } from '../tensor/nested.js';
 import type { NestedArray } from '../tensor/tensor.js';
 import { Tensor } from '../tensor/tensor.js';
+
+const TARGET_ARRAYS = { ragged: 'target is a ragged array', arrays: 'target arrays' };
 
 /** Class indices as the losses accept them. */
 export type TargetLike = Tensor | number | NestedArray[] | Int32Array;
@@ -31,7 +34,7 @@ export function readClassTargets(op: string, target: unknown): ClassTargets {
     return { values: target.slice(), shape: [target.length] };
   }
   if (Array.isArray(target)) {
-    const { flat, shape } = flattenNested(op, target as NestedArray[]);
+    const { flat, shape } = flattenNested(op, TARGET_ARRAYS, target as NestedArray[]);
     return checkWhole(op, flat, shape);
   }
   const got = ArrayBuffer.isView(target) ? target.constructor.name : typeof target;
@@ -70,35 +73,3 @@ function checkWhole(op: string, values: ArrayLike<number>, shape: number[]): Cla
   return { values: out, shape };
 }
 
-function flattenNested(op: string, value: NestedArray[]): { flat: number[]; shape: number[] } {
-  const shape: number[] = [];
-  for (let level: NestedArray = value; Array.isArray(level); level = level[0]!) {
-    shape.push(level.length);
-    if (level.length === 0) break;
-  }
-  const flat: number[] = [];
-  const visit = (node: NestedArray, path: number[]): void => {
-    const depth = path.length;
-    if (depth === shape.length && !Array.isArray(node)) {
-      if (typeof node !== 'number') {
-        throw new DTypeError(
-          `${op}: target arrays must hold numbers, got ${typeof node} at ` +
-            `${formatShape(path)}. Convert the labels to numbers first.`,
-        );
-      }
-      flat.push(node);
-    } else if (!Array.isArray(node) || node.length !== shape[depth]) {
-      const got = Array.isArray(node) ? `length ${node.length}` : `the number ${node}`;
-      const expected = depth === shape.length ? 'a number' : `length ${shape[depth]}`;
-      throw new ShapeError(
-        `${op}: target is a ragged array: expected ${expected} at ` +
-          `${formatShape(path)}, got ${got}. Every row at one depth must ` +
-          `have the same length.`,
-      );
-    } else {
-      node.forEach((child, i) => visit(child, [...path, i]));
-    }
-  };
-  visit(value, []);
-  return { flat, shape };
-}

@@ -7,9 +7,12 @@ import {
   type DType,
   type TypedArray,
 } from './dtype.js';
+import { flattenNested } from './nested.js';
 import { sizeOf } from './shape.js';
 import { defaultGenerator, type Generator } from './random.js';
 import { Tensor, type NestedArray } from './tensor.js';
+
+const NESTED = { ragged: 'ragged nested array', arrays: 'nested arrays' };
 
 export interface CreateOptions {
   /** Element type; float32 unless said otherwise. */
@@ -54,7 +57,7 @@ export function tensor(
     shape = [value.length];
     dtype = options.dtype ?? dtypeOf(value);
   } else {
-    ({ flat, shape } = flatten(value as NestedArray[]));
+    ({ flat, shape } = flattenNested('tensor', NESTED, value as NestedArray[]));
   }
   if (options.shape !== undefined) {
     checkShape('tensor', options.shape);
@@ -75,40 +78,6 @@ export function tensor(
     data[i] = v;
   }
   return leaf(data, shape, options);
-}
-
-/** Walks nested arrays, checking every level is rectangular. */
-function flatten(value: NestedArray[]): { flat: number[]; shape: number[] } {
-  const shape: number[] = [];
-  for (let level: NestedArray = value; Array.isArray(level); level = level[0]!) {
-    shape.push(level.length);
-    if (level.length === 0) break;
-  }
-  const flat: number[] = [];
-  const visit = (node: NestedArray, depth: number, path: number[]): void => {
-    if (depth === shape.length) {
-      if (typeof node !== 'number') {
-        throw new ShapeError(
-          `tensor: ragged nested array: expected a number at ` +
-            `${formatShape(path)}, got ${Array.isArray(node) ? 'an array' : typeof node}. ` +
-            `Every row at one depth must have the same length.`,
-        );
-      }
-      flat.push(node);
-      return;
-    }
-    if (!Array.isArray(node) || node.length !== shape[depth]) {
-      const got = Array.isArray(node) ? `length ${node.length}` : String(node);
-      throw new ShapeError(
-        `tensor: ragged nested array: expected length ${shape[depth]} at ` +
-          `${formatShape(path)}, got ${got}. ` +
-          `Every row at one depth must have the same length.`,
-      );
-    }
-    node.forEach((child, i) => visit(child, depth + 1, [...path, i]));
-  };
-  visit(value, 0, []);
-  return { flat, shape };
 }
 
 /** A tensor of `shape` filled with zeros. */
