@@ -29,8 +29,7 @@ export function contiguousData(nd: NdArray): TypedArray {
 
 /**
  * Copies the view (`src`, `offset`, `shape`, `strides`) into `out` in
- * row-major order. The innermost dim is a tight loop; the outer dims are
- * walked with an index counter, so any rank works without recursion.
+ * row-major order.
  */
 export function copyStrided(
   src: TypedArray,
@@ -39,30 +38,10 @@ export function copyStrided(
   strides: readonly number[],
   out: TypedArray,
 ): void {
-  const ndim = shape.length;
-  if (ndim === 0) {
-    out[0] = src[offset]!;
-    return;
-  }
-  const size = out.length;
-  if (size === 0) return;
-  const inner = shape[ndim - 1]!;
-  const innerStride = strides[ndim - 1]!;
-  const index = new Array<number>(ndim - 1).fill(0);
-  let base = offset;
-  for (let o = 0; o < size; o += inner) {
-    for (let j = 0, p = base; j < inner; j++, p += innerStride) {
-      out[o + j] = src[p]!;
-    }
-    // Advance the outer index like an odometer, fixing `base` as we go.
-    for (let d = ndim - 2; d >= 0; d--) {
-      index[d]!++;
-      base += strides[d]!;
-      if (index[d]! < shape[d]!) break;
-      base -= strides[d]! * shape[d]!;
-      index[d] = 0;
-    }
-  }
+  const step = strides[shape.length - 1] ?? 0;
+  forEachRow(shape, strides, offset, (base, o, n) => {
+    for (let j = 0, p = base; j < n; j++, p += step) out[o + j] = src[p]!;
+  });
 }
 
 /**
@@ -76,21 +55,38 @@ export function writeStrided(
   strides: readonly number[],
   values: TypedArray,
 ): void {
+  const step = strides[shape.length - 1] ?? 0;
+  forEachRow(shape, strides, offset, (base, o, n) => {
+    for (let j = 0, p = base; j < n; j++, p += step) dst[p] = values[o + j]!;
+  });
+}
+
+/**
+ * Walks a strided view row by row (a row runs along the last dim):
+ * `visit(base, o, n)` gets the storage offset of the row's first element,
+ * its row-major position `o`, and its length `n`. The outer dims advance
+ * like an odometer, so any rank works without recursion; a rank-0 view is
+ * one row of one element.
+ */
+function forEachRow(
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  visit: (base: number, o: number, n: number) => void,
+): void {
   const ndim = shape.length;
   if (ndim === 0) {
-    dst[offset] = values[0]!;
+    visit(offset, 0, 1);
     return;
   }
-  const size = values.length;
+  let size = 1;
+  for (const n of shape) size *= n;
   if (size === 0) return;
   const inner = shape[ndim - 1]!;
-  const innerStride = strides[ndim - 1]!;
   const index = new Array<number>(ndim - 1).fill(0);
   let base = offset;
   for (let o = 0; o < size; o += inner) {
-    for (let j = 0, p = base; j < inner; j++, p += innerStride) {
-      dst[p] = values[o + j]!;
-    }
+    visit(base, o, inner);
     for (let d = ndim - 2; d >= 0; d--) {
       index[d]!++;
       base += strides[d]!;
