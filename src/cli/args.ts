@@ -84,19 +84,37 @@ export function parseTrainArgs(argv: string[]): TrainConfig | null {
     lr: positiveNumber('--lr', text('lr'), DEFAULTS.lr),
     optimizer,
     hidden: hiddenSizes(text('hidden')),
-    seed: wholeNumber('--seed', text('seed'), DEFAULTS.seed, 0),
+    // Generator keeps 32 bits of its seed: larger seeds would repeat
+    // smaller ones.
+    seed: wholeNumber('--seed', text('seed'), DEFAULTS.seed, 0, 2 ** 32 - 1),
     dataDir: text('data-dir') ?? null,
     out: text('out') ?? DEFAULTS.out,
   };
 }
 
-function wholeNumber(flag: string, raw: string | undefined, fallback: number, min: number): number {
+function wholeNumber(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`${flag} must be a whole number >= ${min}, got '${raw}'.`);
+  if (!isWholeNumber(raw, min, max)) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`;
+    throw new UsageError(
+      `${flag} must be a whole number ${range}, got '${raw}'.`,
+    );
   }
-  return n;
+  return Number(raw);
+}
+
+function isWholeNumber(raw: string, min: number, max: number): boolean {
+  const n = Number(raw);
+  return (
+    /^\d+$/.test(raw.trim()) && Number.isSafeInteger(n) && n >= min && n <= max
+  );
 }
 
 function positiveNumber(flag: string, raw: string | undefined, fallback: number): number {
@@ -109,7 +127,18 @@ function positiveNumber(flag: string, raw: string | undefined, fallback: number)
 }
 
 function hiddenSizes(raw: string | undefined): number[] {
-  if (raw === undefined) return DEFAULTS.hidden;
+  // A copy, so that changing a config's sizes leaves DEFAULTS alone.
+  if (raw === undefined) return [...DEFAULTS.hidden];
   if (raw.trim() === '') return [];
-  return raw.split(',').map((part) => wholeNumber('--hidden', part.trim(), 0, 1));
+  const parts = raw.split(',');
+  const sizes = parts.every((part) =>
+    isWholeNumber(part, 1, Number.MAX_SAFE_INTEGER),
+  );
+  if (!sizes) {
+    throw new UsageError(
+      `--hidden must be whole numbers >= 1 separated by commas, got ` +
+        `'${raw}'. Write --hidden 256,128, or --hidden '' for no hidden layer.`,
+    );
+  }
+  return parts.map(Number);
 }

