@@ -1,4 +1,4 @@
-import { formatShape } from '../errors.js';
+import { ShapeError, formatShape } from '../errors.js';
 import { noGrad } from '../autograd/tape.js';
 import { sameShape } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -84,8 +84,8 @@ export abstract class Module {
    * Copies the values of `state` into the parameters of the same names.
    * Every parameter must be present with its exact shape; no extra names
    * are allowed. Nothing is changed unless everything fits.
-   * @throws Error naming the parameter that is missing, unexpected, or of
-   * the wrong shape.
+   * @throws Error naming the parameter that is missing or unexpected;
+   * ShapeError naming one of the wrong shape.
    */
   loadStateDict(state: StateDict): void {
     const params = new Map(this.namedParameters());
@@ -98,7 +98,7 @@ export abstract class Module {
         );
       }
       if (!sameShape(t.shape, p.shape)) {
-        throw new Error(
+        throw new ShapeError(
           `loadStateDict: parameter '${name}' has shape ${formatShape(p.shape)} ` +
             `in the model but ${formatShape(t.shape)} in the state. Build the ` +
             `model with the sizes the state was saved with.`,

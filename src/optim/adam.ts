@@ -16,7 +16,8 @@ export interface AdamOptions {
 }
 
 /**
- * Adam, exactly as PyTorch's: with t the step number,
+ * Adam, exactly as PyTorch's: with t the number of steps this parameter
+ * has taken (steps where it had no gradient do not count),
  *   g ← grad + weightDecay · p          (AdamW instead: p ← p (1 - lr · wd))
  *   m ← β1 m + (1 - β1) g,   v ← β2 v + (1 - β2) g²
  *   v̂ ← max(v̂, v) with amsgrad, else v
@@ -47,7 +48,9 @@ export class Adam extends Optimizer {
     const m = this.buffer('expAvg', i);
     const v = this.buffer('expAvgSq', i);
     const vMax = amsgrad ? this.buffer('maxExpAvgSq', i) : null;
-    const t = this.stepCount;
+    // This parameter's own count: steps where it had no gradient do not
+    // count, so its bias correction starts at t = 1 as in PyTorch.
+    const t = this.paramSteps[i]!;
     const stepSize = lr / (1 - beta1 ** t);
     const sqrtCorrection = Math.sqrt(1 - beta2 ** t);
     for (let k = 0; k < p.length; k++) {

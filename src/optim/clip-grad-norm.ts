@@ -1,16 +1,35 @@
+import { formatShape } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
  * Scales the gradients of `params` in place so that their joint 2-norm
  * (all gradients as one vector) is at most `maxNorm`; returns the norm
  * before clipping. Parameters without a gradient are skipped.
+ * @throws RangeError when `maxNorm` is negative or NaN, or when a gradient
+ * is a non-contiguous view (nothing is scaled then).
  * @example
  * loss.backward();
  * clipGradNorm(model.parameters(), 1.0);
  * optimizer.step();
  */
 export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number): number {
+  if (!(maxNorm >= 0)) {
+    throw new RangeError(
+      `clipGradNorm: maxNorm must be >= 0, got ${maxNorm}. Pass the largest ` +
+        `gradient norm to allow, such as 1.0.`,
+    );
+  }
   const grads = [...params].flatMap((p) => (p.grad === null ? [] : [p.grad]));
+  // Checked before any write, so an error leaves every gradient as it was.
+  grads.forEach((g, i) => {
+    if (!g.isContiguous()) {
+      throw new RangeError(
+        `clipGradNorm: gradient ${i} must be contiguous, got a non-contiguous ` +
+          `${formatShape(g.shape)} view. Assign p.grad = p.grad.clone() first.`,
+      );
+    }
+  });
+
   let squares = 0;
   for (const g of grads) for (const v of g.values()) squares += v * v;
   const norm = Math.sqrt(squares);
@@ -19,7 +38,6 @@ export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number): number 
   if (scale < 1) {
     for (const g of grads) {
       const data = g.values();
-      if (!g.isContiguous()) throw new RangeError('clipGradNorm: gradients must be contiguous.');
       for (let i = 0; i < data.length; i++) data[i] = data[i]! * scale;
     }
   }

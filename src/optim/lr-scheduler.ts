@@ -27,7 +27,10 @@ export abstract class LRScheduler {
   }
 }
 
-/** Multiplies the rate by `gamma` every `stepSize` epochs. */
+/**
+ * Multiplies the rate by `gamma` (default 0.1) every `stepSize` epochs.
+ * @throws RangeError unless `stepSize` is a positive whole number.
+ */
 export class StepLR extends LRScheduler {
   constructor(
     optimizer: Optimizer,
@@ -35,6 +38,7 @@ export class StepLR extends LRScheduler {
     readonly gamma = 0.1,
   ) {
     super(optimizer);
+    checkCount('StepLR', 'stepSize', stepSize);
   }
   lrAt(epoch: number): number {
     return this.baseLr * this.gamma ** Math.floor(epoch / this.stepSize);
@@ -58,6 +62,7 @@ export class ExponentialLR extends LRScheduler {
  * Half a cosine from the base rate down to `etaMin` over `tMax` epochs:
  * `etaMin + (base - etaMin)(1 + cos(π n / tMax)) / 2` (the closed form
  * PyTorch documents), holding `etaMin` after `tMax`.
+ * @throws RangeError unless `tMax` is a positive whole number.
  */
 export class CosineAnnealingLR extends LRScheduler {
   constructor(
@@ -66,6 +71,7 @@ export class CosineAnnealingLR extends LRScheduler {
     readonly etaMin = 0,
   ) {
     super(optimizer);
+    checkCount('CosineAnnealingLR', 'tMax', tMax);
   }
   lrAt(epoch: number): number {
     const n = Math.min(epoch, this.tMax);
@@ -77,6 +83,8 @@ export class CosineAnnealingLR extends LRScheduler {
  * A linear warm-up from `baseLr · startFactor` to `baseLr` over
  * `warmupSteps`, then a cosine down to `etaMin` at `totalSteps`. Meant to
  * be stepped once per batch. The optimizer starts at the warm-up rate.
+ * @throws RangeError unless `warmupSteps` is a whole number >= 0 and
+ * `totalSteps` a whole number >= `warmupSteps`.
  */
 export class WarmupCosineLR extends LRScheduler {
   constructor(
@@ -87,6 +95,18 @@ export class WarmupCosineLR extends LRScheduler {
     readonly startFactor = 0.1,
   ) {
     super(optimizer);
+    if (!Number.isInteger(warmupSteps) || warmupSteps < 0) {
+      throw new RangeError(
+        `WarmupCosineLR: warmupSteps must be a whole number >= 0, got ` +
+          `${warmupSteps}. Pass 0 for no warm-up.`,
+      );
+    }
+    if (!Number.isInteger(totalSteps) || totalSteps < warmupSteps) {
+      throw new RangeError(
+        `WarmupCosineLR: totalSteps must be >= warmupSteps (${warmupSteps}), ` +
+          `got ${totalSteps}. Pass the whole run's step count, warm-up included.`,
+      );
+    }
     optimizer.lr = this.lrAt(0);
   }
   lrAt(step: number): number {
@@ -97,5 +117,15 @@ export class WarmupCosineLR extends LRScheduler {
     const span = Math.max(1, this.totalSteps - this.warmupSteps);
     const n = Math.min(step - this.warmupSteps, span);
     return this.etaMin + ((this.baseLr - this.etaMin) * (1 + Math.cos((Math.PI * n) / span))) / 2;
+  }
+}
+
+/** Throws unless `value` is a positive whole number (a count of epochs). */
+function checkCount(scheduler: string, name: string, value: number): void {
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new RangeError(
+      `${scheduler}: ${name} must be a positive whole number, got ${value}. ` +
+        `It counts epochs (or steps), so pass 1 or more.`,
+    );
   }
 }

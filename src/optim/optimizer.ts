@@ -16,6 +16,12 @@ export abstract class Optimizer {
   lr: number;
   /** The number of `step()` calls so far. */
   stepCount = 0;
+  /**
+   * The steps each parameter has taken: a step where it had no gradient
+   * does not count, as PyTorch keeps `step` per parameter (Adam's bias
+   * correction uses it).
+   */
+  protected readonly paramSteps: number[];
   /** Buffers by name, one typed array per parameter (null until first used). */
   protected readonly buffers = new Map<string, (TypedArray | null)[]>();
 
@@ -25,12 +31,18 @@ export abstract class Optimizer {
     this.lr = lr;
     this.params.forEach((p, i) => {
       if (!(p instanceof Tensor) || p.dtype === 'int32' || !p.isContiguous()) {
+        const got =
+          p instanceof Tensor
+            ? `${p.isContiguous() ? '' : 'a non-contiguous '}${p.dtype} ${formatShape(p.shape)}`
+            : typeof p;
         throw new DTypeError(
           `optimizer: parameter ${i} must be a contiguous float tensor, got ` +
-            `${p instanceof Tensor ? `${p.dtype} ${formatShape(p.shape)}` : typeof p}.`,
+            `${got}. Pass leaf parameters such as model.parameters(); make ` +
+            `a float copy of anything else with .to('float32').clone().`,
         );
       }
     });
+    this.paramSteps = this.params.map(() => 0);
     for (const name of bufferNames) this.buffers.set(name, this.params.map(() => null));
   }
 
@@ -44,6 +56,7 @@ export abstract class Optimizer {
     this.stepCount++;
     this.params.forEach((p, i) => {
       if (p.grad === null) return;
+      this.paramSteps[i]!++;
       this.update(i, p.values(), p.grad.values());
     });
   }
@@ -65,54 +78,89 @@ export abstract class Optimizer {
   }
 
   /**
-   * Everything needed to resume: `lr` and `step` as rank-0 float64 tensors,
-   * and each buffer as `<name>.<param index>`. Save it with `save`.
+   * Everything needed to resume, as a snapshot (copies, so later steps do
+   * not change it): `lr` and `step` as rank-0 float64 tensors, each
+   * parameter's own step count as `step.<param index>` (rank 0, for the
+   * parameters that have stepped), and each buffer as
+   * `<name>.<param index>`. Save it with `save`.
    */
   stateDict(): StateDict {
-    const out: StateDict = {
-      lr: Tensor.fromData(new Float64Array([this.lr]), []),
-      step: Tensor.fromData(new Float64Array([this.stepCount]), []),
-    };
+    const out: StateDict = { lr: scalar(this.lr), step: scalar(this.stepCount) };
+    this.paramSteps.forEach((n, i) => {
+      if (n > 0) out[`step.${i}`] = scalar(n);
+    });
     for (const [name, list] of this.buffers) {
       list.forEach((data, i) => {
-        if (data !== null) out[`${name}.${i}`] = Tensor.fromData(data, this.params[i]!.shape);
+        if (data === null) return;
+        out[`${name}.${i}`] = Tensor.fromData(data.slice(), this.params[i]!.shape);
       });
     }
     return out;
   }
 
   /**
-   * Restores what `stateDict` gave (copying the buffers).
-   * @throws Error naming the entry that is unknown or of the wrong shape.
+   * Restores what `stateDict` gave (copying the buffers). Nothing changes
+   * unless every entry fits. A state without `step.<i>` entries (saved
+   * before they existed) counts `step` for each parameter with buffers.
+   * @throws Error naming an entry that is unknown, ShapeError naming one of
+   * the wrong shape.
    */
   loadStateDict(state: StateDict): void {
     const entries = Object.entries(state);
     for (const [key, t] of entries) {
-      if (key === 'lr' || key === 'step') continue;
-      const [name, index] = splitKey(key);
-      const param = this.params[index];
-      if (!this.buffers.has(name) || param === undefined) {
-        throw new Error(`optimizer.loadStateDict: unknown entry '${key}' for this optimizer.`);
+      const parsed = splitKey(key);
+      const param = parsed === null ? undefined : this.params[parsed[1]];
+      const scalarKey = key === 'lr' || key === 'step' || parsed?.[0] === 'step';
+      if (!scalarKey && (parsed === null || !this.buffers.has(parsed[0]))) {
+        throw new Error(
+          `optimizer.loadStateDict: unknown entry '${key}' for this optimizer. ` +
+            `Expected lr, step, step.<i> or <buffer>.<i> with i a parameter ` +
+            `index; was the state saved from another optimizer?`,
+        );
       }
-      if (!sameShape(t.shape, param.shape)) {
+      if (parsed !== null && param === undefined) {
+        throw new Error(
+          `optimizer.loadStateDict: unknown entry '${key}': this optimizer ` +
+            `has ${this.params.length} parameters. Was the state saved from ` +
+            `another model?`,
+        );
+      }
+      const want = scalarKey ? [] : param!.shape;
+      if (!sameShape(t.shape, want)) {
         throw new ShapeError(
           `optimizer.loadStateDict: '${key}' has shape ${formatShape(t.shape)}, ` +
-            `but parameter ${index} has ${formatShape(param.shape)}.`,
+            `but ${scalarKey ? 'it must be a scalar' : `parameter ${parsed![1]} has`} ` +
+            `${formatShape(want)}. Load the state saved for these parameters.`,
         );
       }
     }
+
     this.lr = state.lr?.item() ?? this.lr;
     this.stepCount = state.step?.item() ?? 0;
     for (const list of this.buffers.values()) list.fill(null);
+    this.paramSteps.fill(0);
+    const counted = entries.some(([key]) => key.startsWith('step.'));
     for (const [key, t] of entries) {
-      if (key === 'lr' || key === 'step') continue;
-      const [name, index] = splitKey(key);
-      this.buffer(name, index).set(t.to(this.params[index]!.dtype).values());
+      const parsed = splitKey(key);
+      if (parsed === null) continue;
+      const [name, index] = parsed;
+      if (name === 'step') {
+        this.paramSteps[index] = t.item();
+      } else {
+        this.buffer(name, index).set(t.to(this.params[index]!.dtype).values());
+        if (!counted) this.paramSteps[index] = this.stepCount;
+      }
     }
   }
 }
 
-function splitKey(key: string): [string, number] {
-  const dot = key.lastIndexOf('.');
-  return [key.slice(0, dot), Number(key.slice(dot + 1))];
+/** A rank-0 float64 tensor holding `value`. */
+function scalar(value: number): Tensor {
+  return Tensor.fromData(new Float64Array([value]), []);
+}
+
+/** `<name>.<index>` split in two, or null unless index is a whole number. */
+function splitKey(key: string): [string, number] | null {
+  const match = /^(.+)\.(0|[1-9][0-9]*)$/.exec(key);
+  return match === null ? null : [match[1]!, Number(match[2])];
 }
