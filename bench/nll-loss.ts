@@ -9,7 +9,14 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { Generator, grad, logSoftmax, nllLoss, randint, randn } from '../src/index.js';
+import {
+  Generator,
+  grad,
+  logSoftmax,
+  nllLoss,
+  randint,
+  randn,
+} from '../src/index.js';
 import { printTable, timeIt } from './harness.js';
 
 const SHAPES: number[][] = [
@@ -20,8 +27,12 @@ const SHAPES: number[][] = [
 
 function tapegradStep(shape: number[]): () => void {
   const g = new Generator(0);
-  const input = logSoftmax(randn(shape, { generator: g }), 1).detach().requiresGrad_();
-  const target = randint(0, shape[1]!, [shape[0]!, ...shape.slice(2)], { generator: g });
+  const input = logSoftmax(randn(shape, { generator: g }), 1)
+    .detach()
+    .requiresGrad_();
+  const target = randint(0, shape[1]!, [shape[0]!, ...shape.slice(2)], {
+    generator: g,
+  });
   return () => {
     const loss = nllLoss(input, target, { reduction: 'mean' });
     grad(loss, input);
@@ -37,7 +48,11 @@ function tfjsStep(shape: number[]): () => void {
   const targetShape = [shape[0]!, ...shape.slice(2)];
   const target = tf.randomUniformInt(targetShape, 0, classes);
   const loss = (x: tf.Tensor): tf.Scalar =>
-    tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(target, classes), tf.transpose(x, order)), -1)));
+    tf.neg(
+      tf.mean(
+        tf.sum(tf.mul(tf.oneHot(target, classes), tf.transpose(x, order)), -1),
+      ),
+    );
   const lossGrad = tf.grad(loss);
   return () => {
     tf.tidy(() => {
@@ -48,7 +63,9 @@ function tfjsStep(shape: number[]): () => void {
 
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
-  const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+  const wasmDir = path.dirname(
+    require.resolve('@tensorflow/tfjs-backend-wasm/package.json'),
+  );
   setWasmPaths(path.join(wasmDir, 'dist') + path.sep);
   tf.enableProdMode();
 
@@ -59,7 +76,8 @@ async function main(): Promise<void> {
     const peers: number[] = [];
     for (const backend of ['cpu', 'wasm']) {
       const ok = await tf.setBackend(backend);
-      if (!ok || tf.getBackend() !== backend) throw new Error(`tfjs backend ${backend} did not start`);
+      if (!ok || tf.getBackend() !== backend)
+        throw new Error(`tfjs backend ${backend} did not start`);
       peers.push(timeIt(tfjsStep(shape)));
     }
     rows.push([
@@ -72,12 +90,24 @@ async function main(): Promise<void> {
       (peers[1]! / ours).toFixed(1) + 'x',
     ]);
   }
-  console.log('nllLoss forward + backward, float32, reduction mean (median of >= 1 s)\n');
+  console.log(
+    'nllLoss forward + backward, float32, reduction mean (median of >= 1 s)\n',
+  );
   printTable(
-    ['shape', 'tapegrad ms', 'M input elems/s', 'tfjs-cpu ms', 'tfjs-wasm ms', 'vs cpu', 'vs wasm'],
+    [
+      'shape',
+      'tapegrad ms',
+      'M input elems/s',
+      'tfjs-cpu ms',
+      'tfjs-wasm ms',
+      'vs cpu',
+      'vs wasm',
+    ],
     rows,
   );
-  console.log('\n"vs": how many times faster tapegrad ran than that peer in this run.');
+  console.log(
+    '\n"vs": how many times faster tapegrad ran than that peer in this run.',
+  );
 }
 
 await main();

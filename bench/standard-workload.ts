@@ -20,7 +20,12 @@ import {
   type Tensor,
 } from '../src/index.js';
 import { printTable, timeIt } from './harness.js';
-import { EXPECTED, workloadData, workloadInit, workloadStateDict } from './workload.js';
+import {
+  EXPECTED,
+  workloadData,
+  workloadInit,
+  workloadStateDict,
+} from './workload.js';
 
 interface Result {
   name: string;
@@ -36,7 +41,10 @@ const batches = [...loader];
 const init = workloadInit();
 
 /** Warm-up epoch, reset to the init, 3 timed epochs: the median and the last loss. */
-function protocol(reset: () => void, epoch: () => number): { seconds: number; loss: number } {
+function protocol(
+  reset: () => void,
+  epoch: () => number,
+): { seconds: number; loss: number } {
   reset();
   epoch();
   reset();
@@ -51,16 +59,24 @@ function protocol(reset: () => void, epoch: () => number): { seconds: number; lo
   return { seconds: times[1]!, loss };
 }
 
-function matmulGflops(run: (m: number, k: number, n: number) => () => void): [number, number] {
+function matmulGflops(
+  run: (m: number, k: number, n: number) => () => void,
+): [number, number] {
   const shapes: [number, number, number][] = [
     [64, 784, 128],
     [512, 512, 512],
   ];
-  return shapes.map(([m, k, n]) => (2 * m * k * n) / timeIt(run(m, k, n)) / 1e9) as [number, number];
+  return shapes.map(
+    ([m, k, n]) => (2 * m * k * n) / timeIt(run(m, k, n)) / 1e9,
+  ) as [number, number];
 }
 
 function tapegrad(): Result {
-  const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
+  const model = new nn.Sequential(
+    new nn.Linear(784, 128),
+    new nn.ReLU(),
+    new nn.Linear(128, 10),
+  );
   const state = workloadStateDict(init);
   let opt = new optim.SGD(model.parameters(), { lr: 0.1 });
   const { seconds, loss } = protocol(
@@ -72,7 +88,9 @@ function tapegrad(): Result {
       let total = 0;
       for (const { x, y } of batches) {
         opt.zeroGrad();
-        const l = nllLoss(logSoftmax(model.forward(x), 1), y, { reduction: 'mean' });
+        const l = nllLoss(logSoftmax(model.forward(x), 1), y, {
+          reduction: 'mean',
+        });
         l.backward();
         opt.step();
         total += l.item();
@@ -98,7 +116,8 @@ function tapegrad(): Result {
 
 async function tfjs(backend: 'cpu' | 'wasm'): Promise<Result> {
   const ok = await tf.setBackend(backend);
-  if (!ok || tf.getBackend() !== backend) throw new Error(`tfjs backend ${backend} did not start`);
+  if (!ok || tf.getBackend() !== backend)
+    throw new Error(`tfjs backend ${backend} did not start`);
   const w1 = tf.variable(tf.tensor2d(init.w1, [784, 128]));
   const b1 = tf.variable(tf.tensor1d(init.b1));
   const w2 = tf.variable(tf.tensor2d(init.w2, [128, 10]));
@@ -107,7 +126,8 @@ async function tfjs(backend: 'cpu' | 'wasm'): Promise<Result> {
     x: tf.tensor2d(x.values() as Float32Array, x.shape as [number, number]),
     y: tf.oneHot(tf.tensor1d(y.values() as Int32Array, 'int32'), 10),
   }));
-  const forward = (x: tf.Tensor2D): tf.Tensor2D => tf.relu(x.matMul(w1).add(b1)).matMul(w2).add(b2);
+  const forward = (x: tf.Tensor2D): tf.Tensor2D =>
+    tf.relu(x.matMul(w1).add(b1)).matMul(w2).add(b2);
   const opt = tf.train.sgd(0.1);
   const { seconds, loss } = protocol(
     () => {
@@ -120,7 +140,8 @@ async function tfjs(backend: 'cpu' | 'wasm'): Promise<Result> {
       let total = 0;
       for (const { x, y } of data) {
         const l = opt.minimize(
-          () => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(forward(x))), 1))),
+          () =>
+            tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(forward(x))), 1))),
           true,
         )!;
         total += l.dataSync()[0]!;
@@ -129,7 +150,10 @@ async function tfjs(backend: 'cpu' | 'wasm'): Promise<Result> {
       return total / data.length;
     },
   );
-  const testX = tf.tensor2d(test.x.values() as Float32Array, test.x.shape as [number, number]);
+  const testX = tf.tensor2d(
+    test.x.values() as Float32Array,
+    test.x.shape as [number, number],
+  );
   const predicted = tf.tidy(() => forward(testX).argMax(1).dataSync());
   const labels = test.y.values();
   let correct = 0;
@@ -150,15 +174,29 @@ async function tfjs(backend: 'cpu' | 'wasm'): Promise<Result> {
 
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
-  const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+  const wasmDir = path.dirname(
+    require.resolve('@tensorflow/tfjs-backend-wasm/package.json'),
+  );
   setWasmPaths(path.join(wasmDir, 'dist') + path.sep);
   tf.enableProdMode();
 
   const results = [tapegrad(), await tfjs('wasm'), await tfjs('cpu')];
   const ours = results[0]!;
-  console.log('Standard workload (BENCHMARK.md): 784-128-10 MLP, SGD lr 0.1, batch 64, float32\n');
+  console.log(
+    'Standard workload (BENCHMARK.md): 784-128-10 MLP, SGD lr 0.1, batch 64, float32\n',
+  );
   printTable(
-    ['framework', 'epoch s', 'steps/s', 'GFLOP/s step', 'GFLOP/s mm 64x784x128', 'GFLOP/s mm 512^3', 'train loss', 'test acc', 'tapegrad speed-up'],
+    [
+      'framework',
+      'epoch s',
+      'steps/s',
+      'GFLOP/s step',
+      'GFLOP/s mm 64x784x128',
+      'GFLOP/s mm 512^3',
+      'train loss',
+      'test acc',
+      'tapegrad speed-up',
+    ],
     results.map((r) => [
       r.name,
       r.epochSeconds.toFixed(3),

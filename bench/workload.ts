@@ -20,7 +20,10 @@ export interface WorkloadInit {
 export function workloadInit(): WorkloadInit {
   const r = mulberry32(1337);
   const draw = (count: number, fanIn: number): Float32Array =>
-    Float32Array.from({ length: count }, () => (2 * r() - 1) / Math.sqrt(fanIn));
+    Float32Array.from(
+      { length: count },
+      () => (2 * r() - 1) / Math.sqrt(fanIn),
+    );
   const w1 = draw(784 * 128, 784);
   const b1 = draw(128, 784);
   const w2 = draw(128 * 10, 128);
@@ -43,10 +46,17 @@ export function workloadStateDict(init: WorkloadInit): Record<string, Tensor> {
  * (files 0..9, Fisher-Yates with mulberry32(42), 8,000 / 2,000), and the
  * 125 training batches of 64 are built once, in that order.
  */
-export function workloadData(): { batches: data.DataLoader; test: data.TensorDataset } {
+export function workloadData(): {
+  batches: data.DataLoader;
+  test: data.TensorDataset;
+} {
   const { train, test } = data.loadMnist();
   return { batches: new data.DataLoader(train, { batchSize: 64 }), test };
 }
 
 /** BENCHMARK.md's figures, identical for every correct framework. */
-export const EXPECTED = { firstEpochLoss: 1.0749, trainLoss: 0.34257, testAccuracy: 0.8935 };
+export const EXPECTED = {
+  firstEpochLoss: 1.0749,
+  trainLoss: 0.34257,
+  testAccuracy: 0.8935,
+};

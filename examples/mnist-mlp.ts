@@ -1,7 +1,16 @@
 // Train a small MLP on real MNIST digits with tapegrad: the same training
 // as `npm run train`, written out as a plain script.
 // Run: npm run example:mnist
-import { data, logSoftmax, metrics, nllLoss, noGrad, nn, optim, Generator } from '../src/index.js';
+import {
+  data,
+  logSoftmax,
+  metrics,
+  nllLoss,
+  noGrad,
+  nn,
+  optim,
+  Generator,
+} from '../src/index.js';
 
 const EPOCHS = 12;
 const generator = new Generator(0);
@@ -9,7 +18,11 @@ const generator = new Generator(0);
 // 10,000 real handwritten digits from the npm package 'mnist':
 // x is float32 (n, 784) with pixels in [0, 1], y is int32 (n).
 const { train, test } = data.loadMnist();
-const loader = new data.DataLoader(train, { batchSize: 64, shuffle: true, seed: 0 });
+const loader = new data.DataLoader(train, {
+  batchSize: 64,
+  shuffle: true,
+  seed: 0,
+});
 
 const model = new nn.Sequential(
   new nn.Linear(784, 256, { generator }),
@@ -28,7 +41,9 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     optimizer.zeroGrad();
     // logSoftmax gives log-probabilities over the 10 classes (dim 1);
     // nllLoss picks the one of each digit's true class.
-    const loss = nllLoss(logSoftmax(model.forward(x), 1), y, { reduction: 'mean' });
+    const loss = nllLoss(logSoftmax(model.forward(x), 1), y, {
+      reduction: 'mean',
+    });
     loss.backward();
     optimizer.step();
     total += loss.item();

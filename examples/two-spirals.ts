@@ -1,7 +1,15 @@
 // Two interleaved spirals: a problem no straight line separates, which a
 // small tanh network learns in a few hundred steps.
 // Run: npm run example:spirals
-import { crossEntropy, metrics, noGrad, nn, optim, tensor, Generator } from '../src/index.js';
+import {
+  crossEntropy,
+  metrics,
+  noGrad,
+  nn,
+  optim,
+  tensor,
+  Generator,
+} from '../src/index.js';
 
 const generator = new Generator(1);
 const POINTS = 200; // per spiral
@@ -15,7 +23,10 @@ for (let k = 0; k < 2; k++) {
     const t = (i / POINTS) * 3 * Math.PI + 0.5;
     const r = t / (3 * Math.PI);
     const noise = () => (generator.next() - 0.5) * 0.04;
-    coords.push([r * Math.cos(t + k * Math.PI) + noise(), r * Math.sin(t + k * Math.PI) + noise()]);
+    coords.push([
+      r * Math.cos(t + k * Math.PI) + noise(),
+      r * Math.sin(t + k * Math.PI) + noise(),
+    ]);
     labels.push(k);
   }
 }
@@ -37,7 +48,12 @@ for (let step = 1; step <= 600; step++) {
   loss.backward();
   optimizer.step();
   if (step % 100 === 0) {
-    const accuracy = metrics.accuracy(noGrad(() => model.forward(x)), y);
-    console.log(`step ${step}  loss ${loss.item().toFixed(4)}  accuracy ${(100 * accuracy).toFixed(1)}%`);
+    const accuracy = metrics.accuracy(
+      noGrad(() => model.forward(x)),
+      y,
+    );
+    console.log(
+      `step ${step}  loss ${loss.item().toFixed(4)}  accuracy ${(100 * accuracy).toFixed(1)}%`,
+    );
   }
 }

@@ -30,6 +30,9 @@ export function formatShape(shape: readonly number[]): string {
  * Throws `make()` when `condition` is false. The message is built only on
  * failure, so checks on hot paths never format strings.
  */
-export function check(condition: boolean, make: () => Error): asserts condition {
+export function check(
+  condition: boolean,
+  make: () => Error,
+): asserts condition {
   if (!condition) throw make();
 }

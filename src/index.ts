@@ -81,8 +81,15 @@ export {
 } from './autograd/ops/index.js';
 
 export { nllLoss, type NllLossOptions } from './losses/nll-loss.js';
-export { crossEntropy, type CrossEntropyOptions } from './losses/cross-entropy.js';
-export { mseLoss, l1Loss, type PointwiseLossOptions } from './losses/mse-loss.js';
+export {
+  crossEntropy,
+  type CrossEntropyOptions,
+} from './losses/cross-entropy.js';
+export {
+  mseLoss,
+  l1Loss,
+  type PointwiseLossOptions,
+} from './losses/mse-loss.js';
 export {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,

@@ -24,7 +24,8 @@ export function backward(
 ): void {
   const seed = seedGradient('backward', root, gradient);
   walk([root], [seed], options.retainGraph ?? false, (leaf, g) => {
-    leaf.grad = leaf.grad === null ? g.clone() : noGrad(() => add(leaf.grad!, g));
+    leaf.grad =
+      leaf.grad === null ? g.clone() : noGrad(() => add(leaf.grad!, g));
   });
 }
 

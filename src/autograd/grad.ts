@@ -38,7 +38,9 @@ export function grad(
         `outputs, or leave it out of the inputs.`,
     );
   });
-  const seeds = outs.map((y, i) => seedGradient('grad', y, options.gradOutputs?.[i]));
+  const seeds = outs.map((y, i) =>
+    seedGradient('grad', y, options.gradOutputs?.[i]),
+  );
   const wantedNodes = new Map<TapeNode, Tensor>();
   for (const t of ins) if (t.node !== null) wantedNodes.set(t.node, t);
   const found = new Map<Tensor, Tensor>();

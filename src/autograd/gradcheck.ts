@@ -51,7 +51,9 @@ export function gradcheck(
   const xs = inputs.map((t) =>
     t.dtype === 'int32' ? t : t.to('float64').clone().requiresGrad_(true),
   );
-  const differentiable = xs.map((t, i) => i).filter((i) => xs[i]!.dtype !== 'int32');
+  const differentiable = xs
+    .map((t, i) => i)
+    .filter((i) => xs[i]!.dtype !== 'int32');
   const evaluate = (): Tensor => fn(...xs).to('float64');
 
   const y = evaluate();
@@ -62,11 +64,15 @@ export function gradcheck(
   for (let o = 0; o < y.size; o++) {
     const seed = zerosLike(y);
     seed.nd.data[o] = 1;
-    const grads = grad(y, differentiable.map((i) => xs[i]!), {
-      gradOutputs: [seed],
-      retainGraph: true,
-      allowUnused: true,
-    });
+    const grads = grad(
+      y,
+      differentiable.map((i) => xs[i]!),
+      {
+        gradOutputs: [seed],
+        retainGraph: true,
+        allowUnused: true,
+      },
+    );
     grads.forEach((g, n) => {
       const values = g?.values();
       analytic[n]!.forEach((row, j) => (row[o] = values?.[j] ?? 0));
@@ -104,11 +110,16 @@ export function gradcheck(
             `element ${formatShape(inputIndex)}, output ` +
             `${formatShape(outputIndex)}: analytic ${exact} but numeric ` +
             `${numeric} (atol ${atol}, rtol ${rtol}).`,
-          failure: { input: i, inputIndex, outputIndex, analytic: exact, numeric },
+          failure: {
+            input: i,
+            inputIndex,
+            outputIndex,
+            analytic: exact,
+            numeric,
+          },
         };
       }
     }
   }
   return { ok: true, checked, message: '' };
 }
-

@@ -73,14 +73,22 @@ export function parseTrainArgs(argv: string[]): TrainConfig | null {
   }
   if (values.help) return null;
 
-  const text = (name: string): string | undefined => values[name] as string | undefined;
+  const text = (name: string): string | undefined =>
+    values[name] as string | undefined;
   const optimizer = text('optimizer') ?? DEFAULTS.optimizer;
   if (optimizer !== 'adam' && optimizer !== 'adamw' && optimizer !== 'sgd') {
-    throw new UsageError(`--optimizer must be adam, adamw or sgd, got '${optimizer}'.`);
+    throw new UsageError(
+      `--optimizer must be adam, adamw or sgd, got '${optimizer}'.`,
+    );
   }
   return {
     epochs: wholeNumber('--epochs', text('epochs'), DEFAULTS.epochs, 1),
-    batchSize: wholeNumber('--batch-size', text('batch-size'), DEFAULTS.batchSize, 1),
+    batchSize: wholeNumber(
+      '--batch-size',
+      text('batch-size'),
+      DEFAULTS.batchSize,
+      1,
+    ),
     lr: positiveNumber('--lr', text('lr'), DEFAULTS.lr),
     optimizer,
     hidden: hiddenSizes(text('hidden')),
@@ -117,7 +125,11 @@ function isWholeNumber(raw: string, min: number, max: number): boolean {
   );
 }
 
-function positiveNumber(flag: string, raw: string | undefined, fallback: number): number {
+function positiveNumber(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n) || n <= 0) {

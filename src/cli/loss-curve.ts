@@ -14,7 +14,10 @@ export interface CurvePoint {
  * Node, no canvas or browser needed): the training loss of every step,
  * faint, with the mean of each epoch over it.
  */
-export async function lossCurveSvg(points: CurvePoint[], title: string): Promise<string> {
+export async function lossCurveSvg(
+  points: CurvePoint[],
+  title: string,
+): Promise<string> {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
@@ -24,7 +27,12 @@ export async function lossCurveSvg(points: CurvePoint[], title: string): Promise
     mark: { type: 'line', interpolate: 'monotone' },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: 'epoch' },
-      y: { field: 'loss', type: 'quantitative', title: 'loss (mean nll)', scale: { type: 'log' } },
+      y: {
+        field: 'loss',
+        type: 'quantitative',
+        title: 'loss (mean nll)',
+        scale: { type: 'log' },
+      },
       color: { field: 'series', type: 'nominal', title: null },
       opacity: {
         condition: { test: "datum.series === 'step'", value: 0.35 },
@@ -33,6 +41,8 @@ export async function lossCurveSvg(points: CurvePoint[], title: string): Promise
     },
     config: { font: 'DejaVu Sans' },
   };
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compile(spec).spec), {
+    renderer: 'none',
+  });
   return view.toSVG();
 }

@@ -60,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
   console.log(confusionMatrix(scores, test.y, 10).toString());
 
   const paths = await writeOutputs(config, result, finalAccuracy);
-  console.log(`\ncheckpoint  ${paths.checkpoint}\noptimizer   ${paths.optimizer}`);
+  console.log(
+    `\ncheckpoint  ${paths.checkpoint}\noptimizer   ${paths.optimizer}`,
+  );
   console.log(`loss curve  ${paths.curve}`);
   return 0;
 }
@@ -95,7 +97,11 @@ async function writeOutputs(
   }
   const title = `tapegrad MLP on MNIST: test accuracy ${(100 * testAccuracy).toFixed(2)}%`;
   writeFileSync(curve, await lossCurveSvg(points, title));
-  return { checkpoint: show(checkpoint), optimizer: show(optimizer), curve: show(curve) };
+  return {
+    checkpoint: show(checkpoint),
+    optimizer: show(optimizer),
+    curve: show(curve),
+  };
 }
 
 process.exitCode = await main(process.argv.slice(2));

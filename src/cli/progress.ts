@@ -12,7 +12,9 @@ export interface Progress {
  * by the epoch's summary line when it ends. Off a terminal (CI, logs, a
  * pipe), where progress bars print nothing, only the summary lines.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stdout): Progress {
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stdout,
+): Progress {
   if (!stream.isTTY) {
     return {
       startEpoch: () => {},

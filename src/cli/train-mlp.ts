@@ -34,18 +34,29 @@ export interface TrainResult {
 }
 
 /** An MLP: Linear + ReLU for each hidden size, then Linear to the classes. */
-export function buildMlp(inputs: number, hidden: number[], classes: number, seed: number): Sequential {
+export function buildMlp(
+  inputs: number,
+  hidden: number[],
+  classes: number,
+  seed: number,
+): Sequential {
   const generator = new Generator(seed);
   const sizes = [inputs, ...hidden];
   const layers: Module[] = [];
   for (let i = 0; i < hidden.length; i++) {
-    layers.push(new Linear(sizes[i]!, sizes[i + 1]!, { generator }), new ReLU());
+    layers.push(
+      new Linear(sizes[i]!, sizes[i + 1]!, { generator }),
+      new ReLU(),
+    );
   }
   layers.push(new Linear(sizes[sizes.length - 1]!, classes, { generator }));
   return new Sequential(...layers);
 }
 
-export function buildOptimizer(config: TrainConfig, params: Tensor[]): Optimizer {
+export function buildOptimizer(
+  config: TrainConfig,
+  params: Tensor[],
+): Optimizer {
   switch (config.optimizer) {
     case 'adam':
       return new Adam(params, { lr: config.lr });
@@ -76,7 +87,12 @@ export function trainMlp(
   progress: Progress,
 ): TrainResult {
   const classes = 10;
-  const model = buildMlp(train.x.shape[1]!, config.hidden, classes, config.seed);
+  const model = buildMlp(
+    train.x.shape[1]!,
+    config.hidden,
+    classes,
+    config.seed,
+  );
   const optimizer = buildOptimizer(config, model.parameters());
   const loader = new DataLoader(train, {
     batchSize: config.batchSize,
@@ -96,7 +112,9 @@ export function trainMlp(
     let steps = 0;
     for (const { x, y } of loader) {
       optimizer.zeroGrad();
-      const loss = nllLoss(logSoftmax(model.forward(x), 1), y, { reduction: 'mean' });
+      const loss = nllLoss(logSoftmax(model.forward(x), 1), y, {
+        reduction: 'mean',
+      });
       loss.backward();
       optimizer.step();
       const value = loss.item();

@@ -181,7 +181,7 @@ function read(op: string, path: string): Safetensors {
 
 /** writeSync may write less than asked; loop until all of `bytes` is out. */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) {
+  for (let done = 0; done < bytes.length;) {
     done += writeSync(fd, bytes, done, bytes.length - done);
   }
 }

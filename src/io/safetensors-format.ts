@@ -21,8 +21,23 @@ export const DTYPES = new Map<string, DType>([
 
 /** Other safetensors dtypes: legal in a file, but tapegrad cannot hold them. */
 export const OTHER_DTYPES = new Set([
-  'BOOL', 'F4', 'F6_E2M3', 'F6_E3M2', 'U8', 'I8', 'F8_E5M2', 'F8_E4M3',
-  'F8_E8M0', 'I16', 'U16', 'F16', 'BF16', 'U32', 'C64', 'I64', 'U64',
+  'BOOL',
+  'F4',
+  'F6_E2M3',
+  'F6_E3M2',
+  'U8',
+  'I8',
+  'F8_E5M2',
+  'F8_E4M3',
+  'F8_E8M0',
+  'I16',
+  'U16',
+  'F16',
+  'BF16',
+  'U32',
+  'C64',
+  'I64',
+  'U64',
 ]);
 
 export const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = {

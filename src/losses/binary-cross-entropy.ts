@@ -42,12 +42,21 @@ export function binaryCrossEntropy(
   options: BinaryCrossEntropyOptions = {},
 ): Tensor {
   checkPair('binaryCrossEntropy', input, target);
-  const reduction = checkReduction('binaryCrossEntropy', options.reduction ?? 'mean');
-  checkBroadcastsTo('binaryCrossEntropy', 'weight', options.weight, input.shape);
+  const reduction = checkReduction(
+    'binaryCrossEntropy',
+    options.reduction ?? 'mean',
+  );
+  checkBroadcastsTo(
+    'binaryCrossEntropy',
+    'weight',
+    options.weight,
+    input.shape,
+  );
   checkProbabilities(input);
 
   const losses = clampedLogLoss(input, target);
-  const weighted = options.weight === undefined ? losses : mul(losses, options.weight);
+  const weighted =
+    options.weight === undefined ? losses : mul(losses, options.weight);
   return reduceLoss(weighted, reduction);
 }
 
@@ -72,17 +81,22 @@ function clampedLogLoss(input: Tensor, target: Tensor): Tensor {
 
   // dp = dy · (p - t) / max(p (1 - p), 1e-12)  (PyTorch's form)
   // dt = dy · (log(1 - p) - log p), both logs clamped as in the forward
-  return record('binaryCrossEntropy', Tensor.fromData(out, p.shape), [p, t], (dy) => {
-    const g = dy.values();
-    const dp = allocate(p.dtype, ps.length);
-    const dt = allocate(t.dtype, ps.length);
-    for (let i = 0; i < ps.length; i++) {
-      const v = ps[i]!;
-      dp[i] = (g[i]! * (v - ts[i]!)) / Math.max(v * (1 - v), 1e-12);
-      dt[i] = g[i]! * (log1mP[i]! - logP[i]!);
-    }
-    return [Tensor.fromData(dp, p.shape), Tensor.fromData(dt, t.shape)];
-  });
+  return record(
+    'binaryCrossEntropy',
+    Tensor.fromData(out, p.shape),
+    [p, t],
+    (dy) => {
+      const g = dy.values();
+      const dp = allocate(p.dtype, ps.length);
+      const dt = allocate(t.dtype, ps.length);
+      for (let i = 0; i < ps.length; i++) {
+        const v = ps[i]!;
+        dp[i] = (g[i]! * (v - ts[i]!)) / Math.max(v * (1 - v), 1e-12);
+        dt[i] = g[i]! * (log1mP[i]! - logP[i]!);
+      }
+      return [Tensor.fromData(dp, p.shape), Tensor.fromData(dt, t.shape)];
+    },
+  );
 }
 
 /** PyTorch's check: probabilities lie in [0, 1]; NaN fails it too. */
@@ -118,8 +132,18 @@ export function binaryCrossEntropyWithLogits(
     'binaryCrossEntropyWithLogits',
     options.reduction ?? 'mean',
   );
-  checkBroadcastsTo('binaryCrossEntropyWithLogits', 'weight', options.weight, logits.shape);
-  checkBroadcastsTo('binaryCrossEntropyWithLogits', 'posWeight', options.posWeight, logits.shape);
+  checkBroadcastsTo(
+    'binaryCrossEntropyWithLogits',
+    'weight',
+    options.weight,
+    logits.shape,
+  );
+  checkBroadcastsTo(
+    'binaryCrossEntropyWithLogits',
+    'posWeight',
+    options.posWeight,
+    logits.shape,
+  );
 
   // softplus(-x) = log(1 + e^(-x)) = -log σ(x); softplus switches to its
   // linear branch for large arguments, so no exp overflows, and its
@@ -132,6 +156,7 @@ export function binaryCrossEntropyWithLogits(
           mul(sub(1, target), logits),
           mul(add(1, mul(sub(options.posWeight, 1), target)), softplusNeg),
         );
-  const weighted = options.weight === undefined ? losses : mul(losses, options.weight);
+  const weighted =
+    options.weight === undefined ? losses : mul(losses, options.weight);
   return reduceLoss(weighted, reduction);
 }

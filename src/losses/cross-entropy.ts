@@ -80,9 +80,21 @@ export function crossEntropy(
   const classes = x.shape[classDim]!;
   const logp = logSoftmax(x, classDim);
 
-  if (target instanceof Tensor && target.dtype !== 'int32' && target.ndim === x.ndim) {
+  if (
+    target instanceof Tensor &&
+    target.dtype !== 'int32' &&
+    target.ndim === x.ndim
+  ) {
     const { weight } = options;
-    return probabilityTargets(logp, target, classDim, classes, smoothing, reduction, weight);
+    return probabilityTargets(
+      logp,
+      target,
+      classDim,
+      classes,
+      smoothing,
+      reduction,
+      weight,
+    );
   }
 
   const nll = negativeLogLikelihood('crossEntropy', logp, target, {
@@ -96,10 +108,17 @@ export function crossEntropy(
   // target is ignored, reduced like the loss (see the doc above).
   const { values, shape } = readClassTargets('crossEntropy', target);
   const ignoreIndex = options.ignoreIndex ?? -100;
-  const kept = Tensor.fromData(values.map((t) => (t === ignoreIndex ? 0 : 1)), shape);
-  const weighted = options.weight === undefined
-    ? logp
-    : mul(logp, reshape(options.weight, classShape(x.ndim, classDim, classes)));
+  const kept = Tensor.fromData(
+    values.map((t) => (t === ignoreIndex ? 0 : 1)),
+    shape,
+  );
+  const weighted =
+    options.weight === undefined
+      ? logp
+      : mul(
+          logp,
+          reshape(options.weight, classShape(x.ndim, classDim, classes)),
+        );
   const smooth = where(kept, neg(sum(weighted, classDim)), 0);
   let smoothTerm: Tensor;
   if (reduction === 'none') smoothTerm = smooth;
@@ -139,10 +158,17 @@ function probabilityTargets(
         `one weight.`,
     );
   }
-  const p = smoothing === 0 ? target : add(mul(target, 1 - smoothing), smoothing / classes);
-  const weighted = weight === undefined
-    ? mul(p, logp)
-    : mul(mul(p, logp), reshape(weight, classShape(logp.ndim, classDim, classes)));
+  const p =
+    smoothing === 0
+      ? target
+      : add(mul(target, 1 - smoothing), smoothing / classes);
+  const weighted =
+    weight === undefined
+      ? mul(p, logp)
+      : mul(
+          mul(p, logp),
+          reshape(weight, classShape(logp.ndim, classDim, classes)),
+        );
   const losses = neg(sum(weighted, classDim));
   if (reduction === 'none') return losses;
   return reduction === 'sum' ? sum(losses) : mean(losses);

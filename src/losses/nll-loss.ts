@@ -1,4 +1,9 @@
-import { DTypeError, NotSupportedError, ShapeError, formatShape } from '../errors.js';
+import {
+  DTypeError,
+  NotSupportedError,
+  ShapeError,
+  formatShape,
+} from '../errors.js';
 import { unravel } from '../autograd/ops/indices.js';
 import { checkTensor } from '../autograd/ops/operands.js';
 import { isGradEnabled, record } from '../autograd/tape.js';
@@ -102,7 +107,8 @@ export function negativeLogLikelihood(
     totalWeight += w;
   });
   const out = reduce(losses, targetShape, reduction, totalWeight, x);
-  if (reduction === 'mean') for (let e = 0; e < count; e++) scale[e]! /= totalWeight;
+  if (reduction === 'mean')
+    for (let e = 0; e < count; e++) scale[e]! /= totalWeight;
 
   // d input[n, t, j] = -dy[n, j] · weight[t] (over the total weight for
   // 'mean'), and 0 at every other class. The backward keeps only the
@@ -114,7 +120,11 @@ export function negativeLogLikelihood(
     const upstream = dy.values();
     const perElement = reduction === 'none';
     const dx = allocate(dtype, size);
-    const layout = layoutOf({ shape, stride: contiguousStrides(shape), offset: 0 });
+    const layout = layoutOf({
+      shape,
+      stride: contiguousStrides(shape),
+      offset: 0,
+    });
     forEachTarget(targets, layout, ignoreIndex, (e, _, at) => {
       dx[at] = -upstream[perElement ? e : 0]! * scale[e]!;
     });
@@ -135,10 +145,19 @@ interface Layout {
   extra: Int32Array;
 }
 
-function layoutOf(view: { shape: number[]; stride: number[]; offset: number }): Layout {
+function layoutOf(view: {
+  shape: number[];
+  stride: number[];
+  offset: number;
+}): Layout {
   const { shape, stride, offset } = view;
   if (shape.length === 1) {
-    return { offset, batchStride: 0, classStride: stride[0]!, extra: new Int32Array([0]) };
+    return {
+      offset,
+      batchStride: 0,
+      classStride: stride[0]!,
+      extra: new Int32Array([0]),
+    };
   }
   const dims = shape.slice(2);
   const extra = new Int32Array(dims.reduce((a, b) => a * b, 1));
@@ -227,7 +246,8 @@ function checkTargetShape(op: string, x: Tensor, got: number[]): void {
   } else if (got.length === expected.length + 1 && got[got.length - 1] === 1) {
     fix = 'Squeeze the trailing size-1 dim of the target.';
   } else if (got.length === expected.length) {
-    fix = 'Batch and extra dims must match exactly; targets are never broadcast.';
+    fix =
+      'Batch and extra dims must match exactly; targets are never broadcast.';
   }
   throw new ShapeError(
     `${op}: target must have shape ${formatShape(expected)} ${what}, got ` +

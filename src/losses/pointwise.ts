@@ -35,7 +35,8 @@ export function checkBroadcastsTo(
   if (weight === undefined) return;
   const w = checkTensor(op, weight);
   const lead = shape.length - w.ndim;
-  const fits = lead >= 0 && w.shape.every((n, d) => n === 1 || n === shape[lead + d]);
+  const fits =
+    lead >= 0 && w.shape.every((n, d) => n === 1 || n === shape[lead + d]);
   if (fits) return;
   throw new ShapeError(
     `${op}: ${name} must broadcast to the input's shape ${formatShape(shape)}, ` +

@@ -4,7 +4,10 @@ import { flattenNested } from '../tensor/nested.js';
 import type { NestedArray } from '../tensor/tensor.js';
 import { Tensor } from '../tensor/tensor.js';
 
-const TARGET_ARRAYS = { ragged: 'target is a ragged array', arrays: 'target arrays' };
+const TARGET_ARRAYS = {
+  ragged: 'target is a ragged array',
+  arrays: 'target arrays',
+};
 
 /** Class indices as the losses accept them. */
 export type TargetLike = Tensor | number | NestedArray[] | Int32Array;
@@ -34,10 +37,16 @@ export function readClassTargets(op: string, target: unknown): ClassTargets {
     return { values: target.slice(), shape: [target.length] };
   }
   if (Array.isArray(target)) {
-    const { flat, shape } = flattenNested(op, TARGET_ARRAYS, target as NestedArray[]);
+    const { flat, shape } = flattenNested(
+      op,
+      TARGET_ARRAYS,
+      target as NestedArray[],
+    );
     return checkWhole(op, flat, shape);
   }
-  const got = ArrayBuffer.isView(target) ? target.constructor.name : typeof target;
+  const got = ArrayBuffer.isView(target)
+    ? target.constructor.name
+    : typeof target;
   throw new DTypeError(
     `${op}: target must be class indices (an int32 tensor, a tensor of ` +
       `whole numbers, a number, nested arrays or an Int32Array), got ${got}. ` +
@@ -48,7 +57,11 @@ export function readClassTargets(op: string, target: unknown): ClassTargets {
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-function checkWhole(op: string, values: ArrayLike<number>, shape: number[]): ClassTargets {
+function checkWhole(
+  op: string,
+  values: ArrayLike<number>,
+  shape: number[],
+): ClassTargets {
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -72,4 +85,3 @@ function checkWhole(op: string, values: ArrayLike<number>, shape: number[]): Cla
   }
   return { values: out, shape };
 }
-

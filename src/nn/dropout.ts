@@ -31,7 +31,8 @@ export class Dropout extends Module {
 
     const mask = allocate(input.dtype, input.size);
     const keep = 1 / (1 - this.p);
-    for (let i = 0; i < mask.length; i++) mask[i] = this.generator.next() < this.p ? 0 : keep;
+    for (let i = 0; i < mask.length; i++)
+      mask[i] = this.generator.next() < this.p ? 0 : keep;
     return mul(input, Tensor.fromData(mask, input.shape));
   }
 }

@@ -9,20 +9,17 @@ import type { Tensor } from '../tensor/tensor.js';
 
 /** The nonlinearities `calculateGain` knows. */
 export type Nonlinearity =
-  | 'linear'
-  | 'conv2d'
-  | 'sigmoid'
-  | 'tanh'
-  | 'relu'
-  | 'leakyRelu'
-  | 'selu';
+  'linear' | 'conv2d' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'selu';
 
 /**
  * The gain PyTorch recommends for a nonlinearity: 1 for linear and
  * sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leakyRelu
  * (slope `param`, default 0.01), 3/4 for selu.
  */
-export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
+export function calculateGain(
+  nonlinearity: Nonlinearity,
+  param?: number,
+): number {
   switch (nonlinearity) {
     case 'linear':
     case 'conv2d':
@@ -57,26 +54,44 @@ export interface InitOptions {
 }
 
 /** Fills `t` with uniform numbers in [low, high). */
-export function uniform_(t: Tensor, low = 0, high = 1, options: InitOptions = {}): Tensor {
+export function uniform_(
+  t: Tensor,
+  low = 0,
+  high = 1,
+  options: InitOptions = {},
+): Tensor {
   const g = options.generator ?? defaultGenerator;
   return fill(t, () => low + (high - low) * g.next());
 }
 
 /** Fills `t` with normal numbers of the given mean and standard deviation. */
-export function normal_(t: Tensor, mean = 0, std = 1, options: InitOptions = {}): Tensor {
+export function normal_(
+  t: Tensor,
+  mean = 0,
+  std = 1,
+  options: InitOptions = {},
+): Tensor {
   const g = options.generator ?? defaultGenerator;
   return fill(t, () => mean + std * g.normal());
 }
 
 /** Glorot uniform: U(-a, a) with a = gain · √(6 / (fanIn + fanOut)). */
-export function xavierUniform_(t: Tensor, gain = 1, options: InitOptions = {}): Tensor {
+export function xavierUniform_(
+  t: Tensor,
+  gain = 1,
+  options: InitOptions = {},
+): Tensor {
   const { fanIn, fanOut } = fans(t);
   const bound = gain * Math.sqrt(6 / (fanIn + fanOut));
   return uniform_(t, -bound, bound, options);
 }
 
 /** Glorot normal: N(0, std²) with std = gain · √(2 / (fanIn + fanOut)). */
-export function xavierNormal_(t: Tensor, gain = 1, options: InitOptions = {}): Tensor {
+export function xavierNormal_(
+  t: Tensor,
+  gain = 1,
+  options: InitOptions = {},
+): Tensor {
   const { fanIn, fanOut } = fans(t);
   return normal_(t, 0, gain * Math.sqrt(2 / (fanIn + fanOut)), options);
 }
@@ -91,20 +106,29 @@ export interface KaimingOptions extends InitOptions {
 }
 
 /** He uniform: U(-b, b) with b = gain · √(3 / fan). */
-export function kaimingUniform_(t: Tensor, options: KaimingOptions = {}): Tensor {
+export function kaimingUniform_(
+  t: Tensor,
+  options: KaimingOptions = {},
+): Tensor {
   const std = kaimingStd(t, options);
   return uniform_(t, -Math.sqrt(3) * std, Math.sqrt(3) * std, options);
 }
 
 /** He normal: N(0, std²) with std = gain / √fan. */
-export function kaimingNormal_(t: Tensor, options: KaimingOptions = {}): Tensor {
+export function kaimingNormal_(
+  t: Tensor,
+  options: KaimingOptions = {},
+): Tensor {
   return normal_(t, 0, kaimingStd(t, options), options);
 }
 
 function kaimingStd(t: Tensor, options: KaimingOptions): number {
   const { fanIn, fanOut } = fans(t);
   const fan = (options.mode ?? 'fanIn') === 'fanIn' ? fanIn : fanOut;
-  const gain = calculateGain(options.nonlinearity ?? 'leakyRelu', options.a ?? 0);
+  const gain = calculateGain(
+    options.nonlinearity ?? 'leakyRelu',
+    options.a ?? 0,
+  );
   return gain / Math.sqrt(fan);
 }
 
@@ -112,7 +136,9 @@ function fill(t: Tensor, draw: () => number): Tensor {
   noGrad(() => {
     const data = t.values();
     if (!t.isContiguous()) {
-      throw new RangeError('init: expected a contiguous tensor to fill in place.');
+      throw new RangeError(
+        'init: expected a contiguous tensor to fill in place.',
+      );
     }
     for (let i = 0; i < data.length; i++) data[i] = draw();
   });

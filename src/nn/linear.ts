@@ -35,26 +35,44 @@ export class Linear extends Module {
   readonly weight: Tensor;
   readonly bias: Tensor | null;
 
-  constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
+  constructor(
+    inFeatures: number,
+    outFeatures: number,
+    options: LinearOptions = {},
+  ) {
     super();
-    for (const [name, n] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
+    for (const [name, n] of [
+      ['inFeatures', inFeatures],
+      ['outFeatures', outFeatures],
+    ] as const) {
       if (!Number.isInteger(n) || n <= 0) {
-        throw new RangeError(`Linear: ${name} must be a positive whole number, got ${n}.`);
+        throw new RangeError(
+          `Linear: ${name} must be a positive whole number, got ${n}.`,
+        );
       }
     }
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
     const dtype = options.dtype ?? 'float32';
     const bound = 1 / Math.sqrt(inFeatures);
-    const init = options.generator === undefined ? {} : { generator: options.generator };
+    const init =
+      options.generator === undefined ? {} : { generator: options.generator };
     this.weight = this.registerParameter(
       'weight',
-      uniform_(zeros([outFeatures, inFeatures], { dtype }), -bound, bound, init),
+      uniform_(
+        zeros([outFeatures, inFeatures], { dtype }),
+        -bound,
+        bound,
+        init,
+      ),
     );
     this.bias =
       options.bias === false
         ? null
-        : this.registerParameter('bias', uniform_(zeros([outFeatures], { dtype }), -bound, bound, init));
+        : this.registerParameter(
+            'bias',
+            uniform_(zeros([outFeatures], { dtype }), -bound, bound, init),
+          );
   }
 
   forward(input: Tensor): Tensor {

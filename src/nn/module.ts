@@ -43,7 +43,8 @@ export abstract class Module {
   namedParameters(): [string, Tensor][] {
     const out: [string, Tensor][] = [...this.ownParameters];
     for (const [prefix, child] of this.ownChildren) {
-      for (const [name, p] of child.namedParameters()) out.push([`${prefix}.${name}`, p]);
+      for (const [name, p] of child.namedParameters())
+        out.push([`${prefix}.${name}`, p]);
     }
     return out;
   }
@@ -113,7 +114,8 @@ export abstract class Module {
       );
     }
     noGrad(() => {
-      for (const [name, p] of params) p.values().set(state[name]!.to(p.dtype).values());
+      for (const [name, p] of params)
+        p.values().set(state[name]!.to(p.dtype).values());
     });
   }
 }

@@ -38,8 +38,12 @@ export class Adam extends Optimizer {
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? 0;
     this.amsgrad = options.amsgrad ?? false;
-    for (const [name, b] of [['beta1', this.beta1], ['beta2', this.beta2]] as const) {
-      if (!(b >= 0 && b < 1)) throw new RangeError(`Adam: ${name} must lie in [0, 1), got ${b}.`);
+    for (const [name, b] of [
+      ['beta1', this.beta1],
+      ['beta2', this.beta2],
+    ] as const) {
+      if (!(b >= 0 && b < 1))
+        throw new RangeError(`Adam: ${name} must lie in [0, 1), got ${b}.`);
     }
   }
 
@@ -61,7 +65,8 @@ export class Adam extends Optimizer {
       v[k] = beta2 * v[k]! + (1 - beta2) * d * d;
       if (vMax !== null) vMax[k] = Math.max(vMax[k]!, v[k]!);
       const second = vMax === null ? v[k]! : vMax[k]!;
-      p[k] = p[k]! - (stepSize * m[k]!) / (Math.sqrt(second) / sqrtCorrection + eps);
+      p[k] =
+        p[k]! - (stepSize * m[k]!) / (Math.sqrt(second) / sqrtCorrection + eps);
     }
   }
 }

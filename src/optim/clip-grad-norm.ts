@@ -12,7 +12,10 @@ import type { Tensor } from '../tensor/tensor.js';
  * clipGradNorm(model.parameters(), 1.0);
  * optimizer.step();
  */
-export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number): number {
+export function clipGradNorm(
+  params: Iterable<Tensor>,
+  maxNorm: number,
+): number {
   if (!(maxNorm >= 0)) {
     throw new RangeError(
       `clipGradNorm: maxNorm must be >= 0, got ${maxNorm}. Pass the largest ` +

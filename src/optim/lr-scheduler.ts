@@ -75,7 +75,12 @@ export class CosineAnnealingLR extends LRScheduler {
   }
   lrAt(epoch: number): number {
     const n = Math.min(epoch, this.tMax);
-    return this.etaMin + ((this.baseLr - this.etaMin) * (1 + Math.cos((Math.PI * n) / this.tMax))) / 2;
+    return (
+      this.etaMin +
+      ((this.baseLr - this.etaMin) *
+        (1 + Math.cos((Math.PI * n) / this.tMax))) /
+        2
+    );
   }
 }
 
@@ -111,12 +116,16 @@ export class WarmupCosineLR extends LRScheduler {
   }
   lrAt(step: number): number {
     if (step < this.warmupSteps) {
-      const f = this.startFactor + ((1 - this.startFactor) * step) / this.warmupSteps;
+      const f =
+        this.startFactor + ((1 - this.startFactor) * step) / this.warmupSteps;
       return this.baseLr * f;
     }
     const span = Math.max(1, this.totalSteps - this.warmupSteps);
     const n = Math.min(step - this.warmupSteps, span);
-    return this.etaMin + ((this.baseLr - this.etaMin) * (1 + Math.cos((Math.PI * n) / span))) / 2;
+    return (
+      this.etaMin +
+      ((this.baseLr - this.etaMin) * (1 + Math.cos((Math.PI * n) / span))) / 2
+    );
   }
 }
 

@@ -25,9 +25,14 @@ export abstract class Optimizer {
   /** Buffers by name, one typed array per parameter (null until first used). */
   protected readonly buffers = new Map<string, (TypedArray | null)[]>();
 
-  constructor(params: Iterable<Tensor>, lr: number, bufferNames: readonly string[]) {
+  constructor(
+    params: Iterable<Tensor>,
+    lr: number,
+    bufferNames: readonly string[],
+  ) {
     this.params = [...params];
-    if (!(lr >= 0)) throw new RangeError(`optimizer: lr must be >= 0, got ${lr}.`);
+    if (!(lr >= 0))
+      throw new RangeError(`optimizer: lr must be >= 0, got ${lr}.`);
     this.lr = lr;
     this.params.forEach((p, i) => {
       if (!(p instanceof Tensor) || p.dtype === 'int32' || !p.isContiguous()) {
@@ -43,7 +48,11 @@ export abstract class Optimizer {
       }
     });
     this.paramSteps = this.params.map(() => 0);
-    for (const name of bufferNames) this.buffers.set(name, this.params.map(() => null));
+    for (const name of bufferNames)
+      this.buffers.set(
+        name,
+        this.params.map(() => null),
+      );
   }
 
   /** Clears every parameter's gradient. */
@@ -85,14 +94,20 @@ export abstract class Optimizer {
    * `<name>.<param index>`. Save it with `save`.
    */
   stateDict(): StateDict {
-    const out: StateDict = { lr: scalar(this.lr), step: scalar(this.stepCount) };
+    const out: StateDict = {
+      lr: scalar(this.lr),
+      step: scalar(this.stepCount),
+    };
     this.paramSteps.forEach((n, i) => {
       if (n > 0) out[`step.${i}`] = scalar(n);
     });
     for (const [name, list] of this.buffers) {
       list.forEach((data, i) => {
         if (data === null) return;
-        out[`${name}.${i}`] = Tensor.fromData(data.slice(), this.params[i]!.shape);
+        out[`${name}.${i}`] = Tensor.fromData(
+          data.slice(),
+          this.params[i]!.shape,
+        );
       });
     }
     return out;
@@ -110,7 +125,8 @@ export abstract class Optimizer {
     for (const [key, t] of entries) {
       const parsed = splitKey(key);
       const param = parsed === null ? undefined : this.params[parsed[1]];
-      const scalarKey = key === 'lr' || key === 'step' || parsed?.[0] === 'step';
+      const scalarKey =
+        key === 'lr' || key === 'step' || parsed?.[0] === 'step';
       if (!scalarKey && (parsed === null || !this.buffers.has(parsed[0]))) {
         throw new Error(
           `optimizer.loadStateDict: unknown entry '${key}' for this optimizer. ` +

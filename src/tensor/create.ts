@@ -140,7 +140,9 @@ export function arange(
 ): Tensor {
   if (end === undefined) [start, end] = [0, start];
   if (step === 0 || !Number.isFinite(step)) {
-    throw new RangeError(`arange: step must be a finite non-zero number, got ${step}.`);
+    throw new RangeError(
+      `arange: step must be a finite non-zero number, got ${step}.`,
+    );
   }
   if (!Number.isFinite(start) || !Number.isFinite(end)) {
     throw new RangeError(
@@ -159,7 +161,9 @@ export function arange(
 
 /** The `(n, m)` identity matrix (`m` defaults to `n`). */
 export function eye(n: number, m = n, options: CreateOptions = {}): Tensor {
-  const out = filled('eye', [n, m], 0, { dtype: options.dtype ?? DEFAULT_DTYPE });
+  const out = filled('eye', [n, m], 0, {
+    dtype: options.dtype ?? DEFAULT_DTYPE,
+  });
   for (let i = 0; i < Math.min(n, m); i++) out.nd.data[i * m + i] = 1;
   out.requiresGrad_(options.requiresGrad ?? false);
   return out;
@@ -177,7 +181,9 @@ export function rand(shape: number[], options: RandomOptions = {}): Tensor {
   }
   // Draws within 2^-25 of 1 round up to 1 in float32; keep them below it,
   // at the largest float32 under 1, so the range stays [0, 1).
-  return fillWith('rand', shape, options, () => Math.min(g.next(), BELOW_ONE_F32));
+  return fillWith('rand', shape, options, () =>
+    Math.min(g.next(), BELOW_ONE_F32),
+  );
 }
 
 /** The largest float32 less than 1: 1 - 2^-24. */
@@ -234,7 +240,11 @@ function fillWith(
   return leaf(data, shape, options);
 }
 
-function leaf(data: TypedArray, shape: number[], options: CreateOptions): Tensor {
+function leaf(
+  data: TypedArray,
+  shape: number[],
+  options: CreateOptions,
+): Tensor {
   const out = Tensor.fromData(data, shape);
   if (options.requiresGrad) out.requiresGrad_(true);
   return out;

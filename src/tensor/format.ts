@@ -15,10 +15,15 @@ export function formatTensor(t: Tensor): string {
   const shape = t.shape;
   const summarize = t.size > SUMMARIZE_OVER;
   const shown = shownIndices(shape, summarize);
-  const format = chooseFormat(t.dtype === 'int32', shown.map((i) => values[i]!));
+  const format = chooseFormat(
+    t.dtype === 'int32',
+    shown.map((i) => values[i]!),
+  );
   const cells = shown.map((i) => format(values[i]!));
   const width = Math.max(0, ...cells.map((c) => c.length));
-  const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
+  const strides = shape.map((_, d) =>
+    shape.slice(d + 1).reduce((a, b) => a * b, 1),
+  );
   const prefix = 'tensor(';
 
   const render = (depth: number, base: number): string => {
@@ -30,9 +35,10 @@ export function formatTensor(t: Tensor): string {
       parts.push(i < 0 ? '...' : render(depth + 1, base + i * strides[depth]!));
     }
     const indent = ' '.repeat(prefix.length + depth + 1);
-    const sep = depth === shape.length - 1
-      ? ', '
-      : ',' + '\n'.repeat(shape.length - depth - 1) + indent;
+    const sep =
+      depth === shape.length - 1
+        ? ', '
+        : ',' + '\n'.repeat(shape.length - depth - 1) + indent;
     return `[${parts.join(sep)}]`;
   };
 

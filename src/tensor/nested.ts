@@ -15,7 +15,11 @@ export function flattenNested(
   value: NestedArray[],
 ): { flat: number[]; shape: number[] } {
   const shape: number[] = [];
-  for (let level: NestedArray = value; Array.isArray(level); level = level[0]!) {
+  for (
+    let level: NestedArray = value;
+    Array.isArray(level);
+    level = level[0]!
+  ) {
     shape.push(level.length);
     if (level.length === 0) break;
   }
@@ -33,7 +37,11 @@ export function flattenNested(
     } else if (!Array.isArray(node) || node.length !== shape[depth]) {
       const leaf = depth === shape.length;
       const expected = leaf ? 'a number' : `length ${shape[depth]}`;
-      const got = !Array.isArray(node) ? String(node) : leaf ? 'an array' : `length ${node.length}`;
+      const got = !Array.isArray(node)
+        ? String(node)
+        : leaf
+          ? 'an array'
+          : `length ${node.length}`;
       throw new ShapeError(
         `${op}: ${names.ragged}: expected ${expected} at ${formatShape(path)}, got ` +
           `${got}. ` +

@@ -1,7 +1,11 @@
 import ndarray from 'ndarray';
 import { DTypeError, ShapeError, formatShape } from '../errors.js';
 import { allocate, dtypeOf, type DType, type TypedArray } from './dtype.js';
-import { contiguousData, isContiguous, type NdArray } from './kernels/strided.js';
+import {
+  contiguousData,
+  isContiguous,
+  type NdArray,
+} from './kernels/strided.js';
 import { formatTensor } from './format.js';
 import type { TapeNode } from '../autograd/tape.js';
 import { backward, type BackwardOptions } from '../autograd/backward.js';

@@ -1,7 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AutogradError, noGrad, ones, tensor } from '../../src/index.js';
-import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import {
+  FLOAT32,
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../helpers/assert-close.js';
 
 // Every expected gradient is worked out by hand from the derivative named in
 // the comment beside it.
@@ -55,18 +60,33 @@ backward('casts a float64 gradient to a float32 output', () => {
   assert.equal(x.grad!.toArray(), [2, 2]);
 });
 
-backward('refuses a [2, 3] output without a gradient, saying to pass one', () => {
-  const x = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true });
-  assertThrows(
-    () => x.mul(2).backward(),
-    AutogradError,
-    'backward: a gradient can be implied only for a scalar output, got shape [2, 3]',
-    'Pass a gradient of that shape',
-  );
-});
+backward(
+  'refuses a [2, 3] output without a gradient, saying to pass one',
+  () => {
+    const x = tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { requiresGrad: true },
+    );
+    assertThrows(
+      () => x.mul(2).backward(),
+      AutogradError,
+      'backward: a gradient can be implied only for a scalar output, got shape [2, 3]',
+      'Pass a gradient of that shape',
+    );
+  },
+);
 
 backward('refuses a gradient [3, 2] for an output [2, 3]', () => {
-  const x = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true });
+  const x = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { requiresGrad: true },
+  );
   assertThrows(
     () => x.mul(2).backward(ones([3, 2])),
     AutogradError,
@@ -75,32 +95,43 @@ backward('refuses a gradient [3, 2] for an output [2, 3]', () => {
   );
 });
 
-backward('refuses a tensor that does not require grad, naming requiresGrad', () => {
-  const x = tensor([1, 2]);
-  assertThrows(
-    () => x.sum().backward(),
-    AutogradError,
-    'backward: the tensor does not require grad',
-    '{ requiresGrad: true }',
-  );
-});
+backward(
+  'refuses a tensor that does not require grad, naming requiresGrad',
+  () => {
+    const x = tensor([1, 2]);
+    assertThrows(
+      () => x.sum().backward(),
+      AutogradError,
+      'backward: the tensor does not require grad',
+      '{ requiresGrad: true }',
+    );
+  },
+);
 
 backward('refuses an output computed inside noGrad', () => {
   const x = tensor([1, 2], { requiresGrad: true });
   const y = noGrad(() => x.sum());
-  assertThrows(() => y.backward(), AutogradError, 'does not require grad', 'noGrad');
+  assertThrows(
+    () => y.backward(),
+    AutogradError,
+    'does not require grad',
+    'noGrad',
+  );
 });
 
-backward('accumulates into .grad over two backward calls until reset to null', () => {
-  const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
-  x.mul(3).sum().backward();
-  x.mul(3).sum().backward();
-  // 3 + 3 from the two calls
-  assert.equal(x.grad!.toArray(), [6, 6]);
-  x.grad = null;
-  x.mul(5).sum().backward();
-  assert.equal(x.grad!.toArray(), [5, 5]);
-});
+backward(
+  'accumulates into .grad over two backward calls until reset to null',
+  () => {
+    const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+    x.mul(3).sum().backward();
+    x.mul(3).sum().backward();
+    // 3 + 3 from the two calls
+    assert.equal(x.grad!.toArray(), [6, 6]);
+    x.grad = null;
+    x.mul(5).sum().backward();
+    assert.equal(x.grad!.toArray(), [5, 5]);
+  },
+);
 
 backward('does not write into a gradient the caller holds', () => {
   const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
@@ -111,12 +142,15 @@ backward('does not write into a gradient the caller holds', () => {
   assert.equal(x.grad!.toArray(), [2, 2]);
 });
 
-backward('accumulates both uses of a tensor used twice: x*x + x gives 2x + 1', () => {
-  const x = tensor([1, 2, -3], { dtype: 'float64', requiresGrad: true });
-  x.mul(x).add(x).sum().backward();
-  // 2x + 1 at 1, 2, -3
-  assertClose(x.grad!, { shape: [3], values: [3, 5, -5] }, FLOAT64);
-});
+backward(
+  'accumulates both uses of a tensor used twice: x*x + x gives 2x + 1',
+  () => {
+    const x = tensor([1, 2, -3], { dtype: 'float64', requiresGrad: true });
+    x.mul(x).add(x).sum().backward();
+    // 2x + 1 at 1, 2, -3
+    assertClose(x.grad!, { shape: [3], values: [3, 5, -5] }, FLOAT64);
+  },
+);
 
 backward('sums a gradient reaching a leaf along two branches', () => {
   const x = tensor([2], { dtype: 'float64', requiresGrad: true });
@@ -127,17 +161,20 @@ backward('sums a gradient reaching a leaf along two branches', () => {
   assertClose(x.grad!, { shape: [1], values: [9 * Math.exp(2)] }, FLOAT64);
 });
 
-backward('refuses a second backward through a freed graph, naming retainGraph', () => {
-  const x = tensor([1, 2], { requiresGrad: true });
-  const y = x.square().sum();
-  y.backward();
-  assertThrows(
-    () => y.backward(),
-    AutogradError,
-    'backward: trying to go through the graph a second time',
-    '{ retainGraph: true }',
-  );
-});
+backward(
+  'refuses a second backward through a freed graph, naming retainGraph',
+  () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const y = x.square().sum();
+    y.backward();
+    assertThrows(
+      () => y.backward(),
+      AutogradError,
+      'backward: trying to go through the graph a second time',
+      '{ retainGraph: true }',
+    );
+  },
+);
 
 backward('runs twice with retainGraph: true, doubling the gradient', () => {
   const x = tensor([1, -2], { dtype: 'float64', requiresGrad: true });
@@ -150,12 +187,15 @@ backward('runs twice with retainGraph: true, doubling the gradient', () => {
   assertThrows(() => y.backward(), AutogradError, 'second time');
 });
 
-backward('refuses a second loss through a subgraph the first backward freed', () => {
-  const x = tensor([1, 2], { requiresGrad: true });
-  const h = x.exp();
-  h.sum().backward();
-  assertThrows(() => h.mul(2).sum().backward(), AutogradError, 'at exp');
-});
+backward(
+  'refuses a second loss through a subgraph the first backward freed',
+  () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const h = x.exp();
+    h.sum().backward();
+    assertThrows(() => h.mul(2).sum().backward(), AutogradError, 'at exp');
+  },
+);
 
 backward('leaves .grad of non-leaf tensors null', () => {
   const x = tensor([1, 2], { requiresGrad: true });

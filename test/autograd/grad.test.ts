@@ -71,27 +71,33 @@ functional('gives null for an unused input with allowUnused', () => {
   assert.is(du, null);
 });
 
-functional('rejects an unused input without allowUnused, naming its index', () => {
-  const x = tensor([1, 2], { requiresGrad: true });
-  const unused = tensor([3], { requiresGrad: true });
-  assertThrows(
-    () => grad(x.sum(), [x, unused]),
-    AutogradError,
-    'grad: input 1 is not used to compute the outputs',
-    '{ allowUnused: true }',
-  );
-});
+functional(
+  'rejects an unused input without allowUnused, naming its index',
+  () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const unused = tensor([3], { requiresGrad: true });
+    assertThrows(
+      () => grad(x.sum(), [x, unused]),
+      AutogradError,
+      'grad: input 1 is not used to compute the outputs',
+      '{ allowUnused: true }',
+    );
+  },
+);
 
-functional('rejects an input that does not require grad, naming its index', () => {
-  const x = tensor([1, 2], { requiresGrad: true });
-  const c = tensor([3, 4]);
-  assertThrows(
-    () => grad(x.mul(c).sum(), [x, c]),
-    AutogradError,
-    'grad: input 1 does not require grad',
-    '{ requiresGrad: true }',
-  );
-});
+functional(
+  'rejects an input that does not require grad, naming its index',
+  () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const c = tensor([3, 4]);
+    assertThrows(
+      () => grad(x.mul(c).sum(), [x, c]),
+      AutogradError,
+      'grad: input 1 does not require grad',
+      '{ requiresGrad: true }',
+    );
+  },
+);
 
 functional('rejects a non-scalar output without gradOutputs', () => {
   const x = tensor([1, 2], { requiresGrad: true });

@@ -53,7 +53,10 @@ check('leaves its inputs unchanged and without a gradient', () => {
 check('passes int32 inputs through without checking them', () => {
   const x = randn([4, 2], { dtype: 'float64', generator: new Generator(33) });
   const index = tensor([2, 0, 2], { dtype: 'int32' });
-  const report = gradcheck((a, i) => a.indexSelect(0, i).square().sum(), [x, index]);
+  const report = gradcheck(
+    (a, i) => a.indexSelect(0, i).square().sum(),
+    [x, index],
+  );
   assert.ok(report.ok, report.message);
   // One output against the 8 elements of x only.
   assert.is(report.checked, 8);

@@ -3,11 +3,18 @@ import * as assert from 'uvu/assert';
 import * as tg from '../../src/index.js';
 import type { DType, Tensor } from '../../src/index.js';
 import { FLOAT32, FLOAT64, assertClose } from '../helpers/assert-close.js';
-import { decode, referenceCases, type ReferenceCase } from '../helpers/fixtures.js';
+import {
+  decode,
+  referenceCases,
+  type ReferenceCase,
+} from '../helpers/fixtures.js';
 
 // Each core op of the PyTorch reference file, by its fixture label (data,
 // so snake_case stays here), as a function of the case's inputs and options.
-type OpRunner = (inputs: Record<string, Tensor>, options: Record<string, any>) => Tensor;
+type OpRunner = (
+  inputs: Record<string, Tensor>,
+  options: Record<string, any>,
+) => Tensor;
 
 const CORE_OPS: Record<string, OpRunner> = {
   add: ({ a, b }) => tg.add(a!, b!),
@@ -38,7 +45,8 @@ const CORE_OPS: Record<string, OpRunner> = {
   mean: ({ input }, o) => tg.mean(input!, o.dim, o.keepdim),
   max: ({ input }, o) => tg.max(input!, o.dim, o.keepdim),
   min: ({ input }, o) => tg.min(input!, o.dim, o.keepdim),
-  var: ({ input }, o) => tg.var(input!, o.dim, { correction: o.correction, keepdim: o.keepdim }),
+  var: ({ input }, o) =>
+    tg.var(input!, o.dim, { correction: o.correction, keepdim: o.keepdim }),
   logsumexp: ({ input }, o) => tg.logsumexp(input!, o.dim, o.keepdim),
   softmax: ({ input }, o) => tg.softmax(input!, o.dim),
   log_softmax: ({ input }, o) => tg.logSoftmax(input!, o.dim),
@@ -93,7 +101,12 @@ function check(c: ReferenceCase, dtype: DType): void {
   for (const [name, encoded] of Object.entries(c.grads ?? {})) {
     const g = inputs[name]!.grad;
     assert.ok(g !== null, `${c.name}: no gradient reached ${name}`);
-    assertClose(g, decode(encoded), tolerance, `${c.name} [${dtype}] grad ${name}`);
+    assertClose(
+      g,
+      decode(encoded),
+      tolerance,
+      `${c.name} [${dtype}] grad ${name}`,
+    );
   }
 }
 
@@ -103,13 +116,21 @@ reference('knows every op in the file', () => {
   const unknown = referenceCases()
     .map((c) => c.op)
     .filter((op) => !(op in CORE_OPS) && !TESTED_ELSEWHERE.has(op));
-  assert.equal([...new Set(unknown)], [], 'ops with no runner and no other home');
+  assert.equal(
+    [...new Set(unknown)],
+    [],
+    'ops with no runner and no other home',
+  );
 });
 
 for (const c of referenceCases()) {
   if (!(c.op in CORE_OPS)) continue;
-  reference(`${c.name}: float64 output and gradients`, () => check(c, 'float64'));
-  reference(`${c.name}: float32 output and gradients`, () => check(c, 'float32'));
+  reference(`${c.name}: float64 output and gradients`, () =>
+    check(c, 'float64'),
+  );
+  reference(`${c.name}: float32 output and gradients`, () =>
+    check(c, 'float32'),
+  );
 }
 
 reference.run();

@@ -121,8 +121,16 @@ const memory = suite('tape memory');
 
 /** Builds one small graph on a [4, 5] leaf: matmul, relu, logSoftmax, sum. */
 function smallGraph(g: Generator): { loss: Tensor; intermediates: Tensor[] } {
-  const x = randn([4, 5], { dtype: 'float64', generator: g, requiresGrad: true });
-  const w = randn([5, 3], { dtype: 'float64', generator: g, requiresGrad: true });
+  const x = randn([4, 5], {
+    dtype: 'float64',
+    generator: g,
+    requiresGrad: true,
+  });
+  const w = randn([5, 3], {
+    dtype: 'float64',
+    generator: g,
+    requiresGrad: true,
+  });
   const h = x.matmul(w);
   const r = h.relu();
   const l = r.logSoftmax(1);
@@ -152,7 +160,11 @@ function buildMany(
     }
     loss.backward(undefined, { retainGraph });
     if (!retainGraph) {
-      assert.is(tapeStats().liveNodes, startLive, `graph ${i}: nodes still live`);
+      assert.is(
+        tapeStats().liveNodes,
+        startLive,
+        `graph ${i}: nodes still live`,
+      );
     }
     losses.push(loss);
     for (const t of intermediates) {
@@ -185,21 +197,30 @@ memory('lets go of every saved tensor of 1000 finished graphs', async () => {
   const { losses, refs } = buildMany(1000, false);
   await collect();
   const alive = refs.filter((r) => r.deref() !== undefined).length;
-  assert.is(alive, 0, `${alive} of ${refs.length} intermediates or nodes survived gc`);
+  assert.is(
+    alive,
+    0,
+    `${alive} of ${refs.length} intermediates or nodes survived gc`,
+  );
   // The losses themselves are still held, and their nodes hold nothing.
   assert.is(losses.length, 1000);
-  const emptied = losses.every((y) => y.node!.released && y.node!.inputs.length === 0);
+  const emptied = losses.every(
+    (y) => y.node!.released && y.node!.inputs.length === 0,
+  );
   assert.ok(emptied, 'a finished loss node still holds its inputs');
 });
 
-memory('control: with retainGraph the held losses keep their graphs alive', async () => {
-  // Shows the check above can fail: while a graph is retained, its nodes
-  // hold their inputs, so holding the loss holds everything.
-  const { losses, refs } = buildMany(50, true);
-  await collect();
-  const alive = refs.filter((r) => r.deref() !== undefined).length;
-  assert.is(alive, refs.length, 'a retained graph was collected');
-  assert.is(losses.length, 50);
-});
+memory(
+  'control: with retainGraph the held losses keep their graphs alive',
+  async () => {
+    // Shows the check above can fail: while a graph is retained, its nodes
+    // hold their inputs, so holding the loss holds everything.
+    const { losses, refs } = buildMany(50, true);
+    await collect();
+    const alive = refs.filter((r) => r.deref() !== undefined).length;
+    assert.is(alive, refs.length, 'a retained graph was collected');
+    assert.is(losses.length, 50);
+  },
+);
 
 memory.run();

@@ -24,7 +24,10 @@ function epoch(loader: Iterable<{ x: Tensor; y: Tensor }>): number[][] {
     const labels = Array.from(y.values());
     // x row b must be [y_b, 10 y_b]: rows and labels travel together.
     const rows = Array.from(x.values());
-    assert.equal(rows, labels.flatMap((v) => [v, 10 * v]));
+    assert.equal(
+      rows,
+      labels.flatMap((v) => [v, 10 * v]),
+    );
     out.push(labels);
   }
   return out;
@@ -119,8 +122,14 @@ loader('shuffle: epochs are Fisher–Yates over one mulberry32 stream', () => {
   // The independent re-implementation in test/helpers, one stream for
   // both epochs, as the loader seeds its generator once.
   const r = mulberry32(42);
-  const expected1 = fisherYates(Array.from({ length: 20 }, (_, i) => i), r);
-  const expected2 = fisherYates(Array.from({ length: 20 }, (_, i) => i), r);
+  const expected1 = fisherYates(
+    Array.from({ length: 20 }, (_, i) => i),
+    r,
+  );
+  const expected2 = fisherYates(
+    Array.from({ length: 20 }, (_, i) => i),
+    r,
+  );
   assert.equal(epoch(shuffled), [expected1]);
   assert.equal(epoch(shuffled), [expected2]);
 });

@@ -1,12 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  ShapeError,
-  arange,
-  data,
-  tensor,
-  zeros,
-} from '../../src/index.js';
+import { ShapeError, arange, data, tensor, zeros } from '../../src/index.js';
 import { assertThrows } from '../helpers/assert-close.js';
 
 const { TensorDataset } = data;
@@ -62,8 +56,19 @@ ds('batch([4, 0, 2]) stacks rows 4, 0, 2: x (3, 2, 3), y (3)', () => {
 });
 
 ds('keeps the dtypes of x and y: float64 x, float32 y of shape (N, 2)', () => {
-  const x = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float64' });
-  const y = tensor([[0.5, 1], [1.5, 2], [2.5, 3]]);
+  const x = tensor(
+    [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    { dtype: 'float64' },
+  );
+  const y = tensor([
+    [0.5, 1],
+    [1.5, 2],
+    [2.5, 3],
+  ]);
   const dataset = new TensorDataset(x, y);
 
   const batch = dataset.batch([1, 2]);

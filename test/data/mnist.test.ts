@@ -139,8 +139,10 @@ idx('rejects a gzipped labels file cut short, naming it', () => {
 });
 
 idx('rejects a file shorter than its header', () => {
-  const dir = writeSet(() => false, (name) =>
-    name === TEST_IMAGES ? goodFile(name).subarray(0, 10) : goodFile(name),
+  const dir = writeSet(
+    () => false,
+    (name) =>
+      name === TEST_IMAGES ? goodFile(name).subarray(0, 10) : goodFile(name),
   );
 
   assertThrows(
@@ -152,8 +154,9 @@ idx('rejects a file shorter than its header', () => {
 });
 
 idx('rejects a labels file in place of images (magic 2049)', () => {
-  const dir = writeSet(() => false, (name) =>
-    name === TRAIN_IMAGES ? goodFile(TRAIN_LABELS) : goodFile(name),
+  const dir = writeSet(
+    () => false,
+    (name) => (name === TRAIN_IMAGES ? goodFile(TRAIN_LABELS) : goodFile(name)),
   );
 
   // 2049 is the labels magic number, 2051 the images one.
@@ -167,8 +170,10 @@ idx('rejects a labels file in place of images (magic 2049)', () => {
 });
 
 idx('rejects a gzipped file saved without .gz (bad magic number)', () => {
-  const dir = writeSet(() => false, (name) =>
-    name === TRAIN_LABELS ? gzipSync(goodFile(name)) : goodFile(name),
+  const dir = writeSet(
+    () => false,
+    (name) =>
+      name === TRAIN_LABELS ? gzipSync(goodFile(name)) : goodFile(name),
   );
 
   // A gzip stream starts 1f 8b 08 00, read as the big-endian 0x1f8b0800.
@@ -181,8 +186,9 @@ idx('rejects a gzipped file saved without .gz (bad magic number)', () => {
 });
 
 idx('rejects labels that do not match the images in number', () => {
-  const dir = writeSet(() => false, (name) =>
-    name === TRAIN_LABELS ? idxLabels([1, 2]) : goodFile(name),
+  const dir = writeSet(
+    () => false,
+    (name) => (name === TRAIN_LABELS ? idxLabels([1, 2]) : goodFile(name)),
   );
 
   // 3 train images were written, and 2 labels.
@@ -195,8 +201,9 @@ idx('rejects labels that do not match the images in number', () => {
 });
 
 idx('rejects a label above 9, naming its position', () => {
-  const dir = writeSet(() => false, (name) =>
-    name === TEST_LABELS ? idxLabels([3, 12]) : goodFile(name),
+  const dir = writeSet(
+    () => false,
+    (name) => (name === TEST_LABELS ? idxLabels([3, 12]) : goodFile(name)),
   );
 
   assertThrows(

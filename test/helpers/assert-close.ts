@@ -37,7 +37,8 @@ export function assertClose(
     const ok =
       (Number.isNaN(e) && Number.isNaN(a)) ||
       (!Number.isFinite(e) && a === e) ||
-      (Number.isFinite(e) && Math.abs(a - e) <= tolerance.atol + tolerance.rtol * Math.abs(e));
+      (Number.isFinite(e) &&
+        Math.abs(a - e) <= tolerance.atol + tolerance.rtol * Math.abs(e));
     if (!ok) {
       assert.unreachable(
         `${prefix}element ${i} (flat) is ${a}, expected ${e} ` +
@@ -59,11 +60,15 @@ export function assertThrows(
   } catch (error) {
     caught = error;
   }
-  if (caught === null) assert.unreachable(`expected ${type.name} to be thrown, but nothing was`);
+  if (caught === null)
+    assert.unreachable(`expected ${type.name} to be thrown, but nothing was`);
   assert.instance(caught, type, `expected ${type.name}, got ${String(caught)}`);
   const message = (caught as Error).message;
   for (const p of patterns) {
     const hit = typeof p === 'string' ? message.includes(p) : p.test(message);
-    assert.ok(hit, `message ${JSON.stringify(message)} does not match ${String(p)}`);
+    assert.ok(
+      hit,
+      `message ${JSON.stringify(message)} does not match ${String(p)}`,
+    );
   }
 }

@@ -31,7 +31,9 @@ let cached: ReferenceCase[] | null = null;
 
 /** Every case of the PyTorch reference file copied into the repository. */
 export function referenceCases(): ReferenceCase[] {
-  cached ??= (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: ReferenceCase[] }).cases;
+  cached ??= (
+    JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: ReferenceCase[] }
+  ).cases;
   return cached;
 }
 

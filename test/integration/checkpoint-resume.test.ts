@@ -21,12 +21,23 @@ import { buildMlp } from '../../src/cli/train-mlp.js';
 // must end where an uninterrupted run ends.
 
 const { train, test } = data.loadMnist();
-const subset = new data.TensorDataset(train.x.narrow(0, 0, 512), train.y.narrow(0, 0, 512));
+const subset = new data.TensorDataset(
+  train.x.narrow(0, 0, 512),
+  train.y.narrow(0, 0, 512),
+);
 
-function makeRun(): { model: nn.Sequential; opt: optim.Adam; loader: data.DataLoader } {
+function makeRun(): {
+  model: nn.Sequential;
+  opt: optim.Adam;
+  loader: data.DataLoader;
+} {
   const model = buildMlp(784, [32], 10, 7);
   const opt = new optim.Adam(model.parameters(), { lr: 3e-3 });
-  const loader = new data.DataLoader(subset, { batchSize: 64, shuffle: true, seed: 3 });
+  const loader = new data.DataLoader(subset, {
+    batchSize: 64,
+    shuffle: true,
+    seed: 3,
+  });
   return { model, opt, loader };
 }
 
@@ -35,7 +46,9 @@ function epoch(run: ReturnType<typeof makeRun>): number {
   let last = NaN;
   for (const { x, y } of run.loader) {
     run.opt.zeroGrad();
-    const loss = nllLoss(logSoftmax(run.model.forward(x), 1), y, { reduction: 'mean' });
+    const loss = nllLoss(logSoftmax(run.model.forward(x), 1), y, {
+      reduction: 'mean',
+    });
     loss.backward();
     run.opt.step();
     last = loss.item();
@@ -50,22 +63,31 @@ function scores(model: nn.Module): Tensor {
 const checkpoint = suite('checkpoints');
 const dir = mkdtempSync(join(tmpdir(), 'tapegrad-checkpoint-'));
 
-checkpoint('a saved model loads into a fresh one with identical predictions', () => {
-  const run = makeRun();
-  epoch(run);
-  save(run.model.stateDict(), join(dir, 'model.safetensors'));
+checkpoint(
+  'a saved model loads into a fresh one with identical predictions',
+  () => {
+    const run = makeRun();
+    epoch(run);
+    save(run.model.stateDict(), join(dir, 'model.safetensors'));
 
-  const fresh = buildMlp(784, [32], 10, 99);
-  fresh.loadStateDict(load(join(dir, 'model.safetensors')));
+    const fresh = buildMlp(784, [32], 10, 99);
+    fresh.loadStateDict(load(join(dir, 'model.safetensors')));
 
-  assert.equal(Array.from(scores(fresh).values()), Array.from(scores(run.model).values()));
-});
+    assert.equal(
+      Array.from(scores(fresh).values()),
+      Array.from(scores(run.model).values()),
+    );
+  },
+);
 
 checkpoint('a truncated checkpoint fails naming the file', () => {
   const path = join(dir, 'truncated.safetensors');
   const whole = readFileSync(join(dir, 'model.safetensors'));
   writeFileSync(path, whole.subarray(0, whole.length - 100));
-  assert.throws(() => load(path), (e: Error) => e.message.includes('truncated.safetensors'));
+  assert.throws(
+    () => load(path),
+    (e: Error) => e.message.includes('truncated.safetensors'),
+  );
 });
 
 checkpoint('a checkpoint of another shape fails naming the tensor', () => {
@@ -73,35 +95,43 @@ checkpoint('a checkpoint of another shape fails naming the tensor', () => {
   assert.throws(
     () => wider.loadStateDict(load(join(dir, 'model.safetensors'))),
     (e: Error) =>
-      e.message.includes("'0.weight'") && e.message.includes('[48, 784]') && e.message.includes('[32, 784]'),
+      e.message.includes("'0.weight'") &&
+      e.message.includes('[48, 784]') &&
+      e.message.includes('[32, 784]'),
   );
 });
 
-checkpoint('resuming from model and optimizer state ends where an uninterrupted run ends', () => {
-  const straight = makeRun();
-  for (let e = 0; e < 3; e++) epoch(straight);
-  const straightLoss = epoch(straight);
+checkpoint(
+  'resuming from model and optimizer state ends where an uninterrupted run ends',
+  () => {
+    const straight = makeRun();
+    for (let e = 0; e < 3; e++) epoch(straight);
+    const straightLoss = epoch(straight);
 
-  const first = makeRun();
-  epoch(first);
-  epoch(first);
-  save(first.model.stateDict(), join(dir, 'resume-model.safetensors'));
-  save(first.opt.stateDict(), join(dir, 'resume-optimizer.safetensors'));
+    const first = makeRun();
+    epoch(first);
+    epoch(first);
+    save(first.model.stateDict(), join(dir, 'resume-model.safetensors'));
+    save(first.opt.stateDict(), join(dir, 'resume-optimizer.safetensors'));
 
-  const resumed = makeRun();
-  resumed.model.loadStateDict(load(join(dir, 'resume-model.safetensors')));
-  resumed.opt.loadStateDict(load(join(dir, 'resume-optimizer.safetensors')));
-  // The loader's order for epoch k depends only on its seed and k (see
-  // DataLoader): starting two epochs' iterations moves it to epoch 3.
-  resumed.loader[Symbol.iterator]();
-  resumed.loader[Symbol.iterator]();
-  epoch(resumed);
-  const resumedLoss = epoch(resumed);
+    const resumed = makeRun();
+    resumed.model.loadStateDict(load(join(dir, 'resume-model.safetensors')));
+    resumed.opt.loadStateDict(load(join(dir, 'resume-optimizer.safetensors')));
+    // The loader's order for epoch k depends only on its seed and k (see
+    // DataLoader): starting two epochs' iterations moves it to epoch 3.
+    resumed.loader[Symbol.iterator]();
+    resumed.loader[Symbol.iterator]();
+    epoch(resumed);
+    const resumedLoss = epoch(resumed);
 
-  assert.is(resumed.opt.stepCount, straight.opt.stepCount);
-  assert.is(resumedLoss, straightLoss);
-  assert.equal(Array.from(scores(resumed.model).values()), Array.from(scores(straight.model).values()));
-});
+    assert.is(resumed.opt.stepCount, straight.opt.stepCount);
+    assert.is(resumedLoss, straightLoss);
+    assert.equal(
+      Array.from(scores(resumed.model).values()),
+      Array.from(scores(straight.model).values()),
+    );
+  },
+);
 
 checkpoint.after(() => rmSync(dir, { recursive: true, force: true }));
 

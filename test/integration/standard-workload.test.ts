@@ -1,7 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { logSoftmax, metrics, nllLoss, nn, optim } from '../../src/index.js';
-import { EXPECTED, workloadData, workloadInit, workloadStateDict } from '../../bench/workload.js';
+import {
+  EXPECTED,
+  workloadData,
+  workloadInit,
+  workloadStateDict,
+} from '../../bench/workload.js';
 
 // The standard workload of ../shared/BENCHMARK.md, built from tapegrad's
 // own nn, optim and data: 784-128-10 MLP, plain SGD lr 0.1, batch 64, one
@@ -16,14 +21,20 @@ workload('reproduces train loss 0.34257 and test accuracy 0.8935', () => {
   const { batches: loader, test } = workloadData();
   const batches = [...loader];
   assert.is(batches.length, 125);
-  const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
+  const model = new nn.Sequential(
+    new nn.Linear(784, 128),
+    new nn.ReLU(),
+    new nn.Linear(128, 10),
+  );
   const init = workloadStateDict(workloadInit());
 
   const runEpoch = (opt: optim.SGD): number => {
     let total = 0;
     for (const { x, y } of batches) {
       opt.zeroGrad();
-      const loss = nllLoss(logSoftmax(model.forward(x), 1), y, { reduction: 'mean' });
+      const loss = nllLoss(logSoftmax(model.forward(x), 1), y, {
+        reduction: 'mean',
+      });
       loss.backward();
       opt.step();
       total += loss.item();

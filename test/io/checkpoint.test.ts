@@ -34,7 +34,13 @@ function freshDir(): string {
 
 function stateDict(): Record<string, Tensor> {
   return {
-    'fc.weight': tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float32' }),
+    'fc.weight': tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { dtype: 'float32' },
+    ),
     'fc.bias': tensor([0.5, -0.5], { dtype: 'float64' }),
     steps: tensor(12, { dtype: 'int32' }),
   };
@@ -67,17 +73,20 @@ checkpoint('round-trips a state dict, creating parent directories', () => {
   assert.equal(contents(load(path)), contents(stateDict()));
 });
 
-checkpoint('writes the bytes encodeSafetensors gives, metadata included', () => {
-  const path = join(freshDir(), 'model.safetensors');
+checkpoint(
+  'writes the bytes encodeSafetensors gives, metadata included',
+  () => {
+    const path = join(freshDir(), 'model.safetensors');
 
-  save(stateDict(), path, { metadata: { epoch: '1' } });
+    save(stateDict(), path, { metadata: { epoch: '1' } });
 
-  const expected = encodeSafetensors(stateDict(), { epoch: '1' });
-  assert.equal(Array.from(readFileSync(path)), Array.from(expected));
-  const { tensors, metadata } = loadCheckpoint(path);
-  assert.equal(metadata, { epoch: '1' });
-  assert.equal(contents(tensors), contents(stateDict()));
-});
+    const expected = encodeSafetensors(stateDict(), { epoch: '1' });
+    assert.equal(Array.from(readFileSync(path)), Array.from(expected));
+    const { tensors, metadata } = loadCheckpoint(path);
+    assert.equal(metadata, { epoch: '1' });
+    assert.equal(contents(tensors), contents(stateDict()));
+  },
+);
 
 checkpoint('replaces an older checkpoint at the same path', () => {
   const path = join(freshDir(), 'model.safetensors');
@@ -118,32 +127,38 @@ checkpoint('a save failing midway leaves the old file and no temp file', () => {
   assert.equal(contents(load(path)), contents(stateDict()));
 });
 
-checkpoint('a state dict whose getter throws leaves the old file intact', () => {
-  const dir = freshDir();
-  const path = join(dir, 'model.safetensors');
-  save(stateDict(), path);
-  const before = readFileSync(path);
-  const broken = {
-    get w(): Tensor {
-      throw new Error('parameter w is gone');
-    },
-  };
+checkpoint(
+  'a state dict whose getter throws leaves the old file intact',
+  () => {
+    const dir = freshDir();
+    const path = join(dir, 'model.safetensors');
+    save(stateDict(), path);
+    const before = readFileSync(path);
+    const broken = {
+      get w(): Tensor {
+        throw new Error('parameter w is gone');
+      },
+    };
 
-  assertThrows(() => save(broken, path), Error, 'parameter w is gone');
+    assertThrows(() => save(broken, path), Error, 'parameter w is gone');
 
-  assert.equal(readdirSync(dir), ['model.safetensors']);
-  assert.equal(Array.from(readFileSync(path)), Array.from(before));
-});
+    assert.equal(readdirSync(dir), ['model.safetensors']);
+    assert.equal(Array.from(readFileSync(path)), Array.from(before));
+  },
+);
 
-checkpoint('refuses a value that is not a tensor before touching the disk', () => {
-  const dir = freshDir();
-  const bad = { w: [1, 2] } as unknown as Record<string, Tensor>;
+checkpoint(
+  'refuses a value that is not a tensor before touching the disk',
+  () => {
+    const dir = freshDir();
+    const bad = { w: [1, 2] } as unknown as Record<string, Tensor>;
 
-  const path = join(dir, 'm.safetensors');
-  assertThrows(() => save(bad, path), TypeError, "tensors['w'] must be a");
+    const path = join(dir, 'm.safetensors');
+    assertThrows(() => save(bad, path), TypeError, "tensors['w'] must be a");
 
-  assert.equal(readdirSync(dir), []);
-});
+    assert.equal(readdirSync(dir), []);
+  },
+);
 
 checkpoint('a truncated file fails to load, naming the file and tensor', () => {
   const path = join(freshDir(), 'model.safetensors');
@@ -201,14 +216,24 @@ const expected = {
 check('accepts tensors of the expected names, shapes and dtypes', () => {
   checkStateDict(
     expected,
-    { 'fc.weight': tensor([[1, 2, 3], [4, 5, 6]]), 'fc.bias': tensor([1, 2]) },
+    {
+      'fc.weight': tensor([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+      'fc.bias': tensor([1, 2]),
+    },
     'm.safetensors',
   );
 });
 
 check('names a tensor of the wrong shape, expected vs got', () => {
   const loaded = {
-    'fc.weight': tensor([[1, 2], [3, 4], [5, 6]]),
+    'fc.weight': tensor([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]),
     'fc.bias': tensor([1, 2]),
   };
   assertThrows(
@@ -220,7 +245,12 @@ check('names a tensor of the wrong shape, expected vs got', () => {
 });
 
 check('names a missing tensor', () => {
-  const loaded = { 'fc.weight': tensor([[1, 2, 3], [4, 5, 6]]) };
+  const loaded = {
+    'fc.weight': tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]),
+  };
   assertThrows(
     () => checkStateDict(expected, loaded, 'm.safetensors'),
     CheckpointError,
@@ -230,7 +260,10 @@ check('names a missing tensor', () => {
 
 check('names an unexpected extra tensor', () => {
   const loaded = {
-    'fc.weight': tensor([[1, 2, 3], [4, 5, 6]]),
+    'fc.weight': tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]),
     'fc.bias': tensor([1, 2]),
     'fc2.bias': tensor([1, 2, 3, 4], { dtype: 'float64' }),
   };
@@ -243,7 +276,10 @@ check('names an unexpected extra tensor', () => {
 
 check('names a tensor of the wrong dtype', () => {
   const loaded = {
-    'fc.weight': tensor([[1, 2, 3], [4, 5, 6]]),
+    'fc.weight': tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]),
     'fc.bias': tensor([1, 2], { dtype: 'float64' }),
   };
   assertThrows(

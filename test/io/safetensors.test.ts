@@ -73,25 +73,28 @@ encode('writes {a: F32 [2] = [1, 2], b: I32 [1] = [7]} byte for byte', () => {
   assert.equal(Array.from(bytes), expected);
 });
 
-encode('orders the data F64, F32, I32 before names: a:I32, b:F64, c:F32', () => {
-  const bytes = encodeSafetensors({
-    a: tensor([1], { dtype: 'int32' }),
-    b: tensor([1], { dtype: 'float64' }),
-    c: tensor([1], { dtype: 'float32' }),
-  });
+encode(
+  'orders the data F64, F32, I32 before names: a:I32, b:F64, c:F32',
+  () => {
+    const bytes = encodeSafetensors({
+      a: tensor([1], { dtype: 'int32' }),
+      b: tensor([1], { dtype: 'float64' }),
+      c: tensor([1], { dtype: 'float32' }),
+    });
 
-  // Python sorts by dtype, larger Rust `Dtype` variants first, then name.
-  const header =
-    '{"b":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},' +
-    '"c":{"dtype":"F32","shape":[1],"data_offsets":[8,12]},' +
-    '"a":{"dtype":"I32","shape":[1],"data_offsets":[12,16]}}';
-  const data = [
-    ...[0, 0, 0, 0, 0, 0, 0xf0, 0x3f], // 1.0 = 0x3ff0000000000000
-    ...[0, 0, 0x80, 0x3f], // 1.0f
-    ...[1, 0, 0, 0], // int32 1
-  ];
-  assert.equal(Array.from(bytes), Array.from(file(header, data)));
-});
+    // Python sorts by dtype, larger Rust `Dtype` variants first, then name.
+    const header =
+      '{"b":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},' +
+      '"c":{"dtype":"F32","shape":[1],"data_offsets":[8,12]},' +
+      '"a":{"dtype":"I32","shape":[1],"data_offsets":[12,16]}}';
+    const data = [
+      ...[0, 0, 0, 0, 0, 0, 0xf0, 0x3f], // 1.0 = 0x3ff0000000000000
+      ...[0, 0, 0x80, 0x3f], // 1.0f
+      ...[1, 0, 0, 0], // int32 1
+    ];
+    assert.equal(Array.from(bytes), Array.from(file(header, data)));
+  },
+);
 
 encode('matches the byte vectors in the Rust crate tests', () => {
   const f32 = (shape: number[]): Tensor =>
@@ -111,7 +114,10 @@ encode('matches the byte vectors in the Rust crate tests', () => {
   const padded = [...utf8(attn0Header), ...Array(7).fill(0x20)];
   assert.equal(Array.from(attn0), [...u64(72), ...padded, ...data]);
   // test_empty: `{}` padded to 8; with metadata, 35 bytes padded to 40.
-  assert.equal(Array.from(encodeSafetensors({})), [...u64(8), ...utf8('{}      ')]);
+  assert.equal(Array.from(encodeSafetensors({})), [
+    ...u64(8),
+    ...utf8('{}      '),
+  ]);
   const framework = encodeSafetensors({}, { framework: 'pt' });
   const frameworkHeader = '{"__metadata__":{"framework":"pt"}}     ';
   assert.equal(Array.from(framework), [...u64(40), ...utf8(frameworkHeader)]);
@@ -131,17 +137,23 @@ encode('puts __metadata__ first, keys sorted; scalar [] and empty [0]', () => {
   assert.equal(Array.from(bytes), Array.from(file(header, [0, 0, 0, 0x3f])));
 });
 
-encode('writes "__metadata__":{} for empty metadata, nothing when omitted', () => {
-  const empty = encodeSafetensors({}, {});
-  assert.equal(Array.from(empty), Array.from(file('{"__metadata__":{}}')));
-  assert.equal(Array.from(encodeSafetensors({})), Array.from(file('{}')));
-});
+encode(
+  'writes "__metadata__":{} for empty metadata, nothing when omitted',
+  () => {
+    const empty = encodeSafetensors({}, {});
+    assert.equal(Array.from(empty), Array.from(file('{"__metadata__":{}}')));
+    assert.equal(Array.from(encodeSafetensors({})), Array.from(file('{}')));
+  },
+);
 
 encode('escapes names as serde_json: raw UTF-8, \\n and \\u0001', () => {
-  const bytes = encodeSafetensors({ 'é\n\u0001': tensor([], { dtype: 'int32' }) });
+  const bytes = encodeSafetensors({
+    'é\n\u0001': tensor([], { dtype: 'int32' }),
+  });
 
   // é is raw UTF-8 (c3 a9); control characters take JSON escapes.
-  const header = '{"é\\n\\u0001":{"dtype":"I32","shape":[0],"data_offsets":[0,0]}}';
+  const header =
+    '{"é\\n\\u0001":{"dtype":"I32","shape":[0],"data_offsets":[0,0]}}';
   assert.equal(Array.from(bytes), Array.from(file(header)));
 });
 
@@ -157,7 +169,17 @@ encode('sorts names by UTF-8 bytes: U+FB01 before U+1F600', () => {
 });
 
 encode('writes a transposed [3, 2] view in row-major order', () => {
-  const t = transpose(tensor([[0, 1, 2], [3, 4, 5]], { dtype: 'int32' }), 0, 1);
+  const t = transpose(
+    tensor(
+      [
+        [0, 1, 2],
+        [3, 4, 5],
+      ],
+      { dtype: 'int32' },
+    ),
+    0,
+    1,
+  );
 
   const decoded = decodeSafetensors(encodeSafetensors({ t })).tensors.t!;
 
@@ -166,7 +188,10 @@ encode('writes a transposed [3, 2] view in row-major order', () => {
 });
 
 encode('rejects a value that is not a tensor, naming it', () => {
-  const bad = { w: tensor([1]), b: [1, 2] } as unknown as Record<string, Tensor>;
+  const bad = { w: tensor([1]), b: [1, 2] } as unknown as Record<
+    string,
+    Tensor
+  >;
   assertThrows(
     () => encodeSafetensors(bad),
     TypeError,
@@ -200,68 +225,85 @@ encode.run();
 
 const decode = suite('decodeSafetensors');
 
-decode('round-trips float32, float64, int32 of ranks 0-3, empty ones too', () => {
-  const cases: [DType, number[], number[]][] = [
-    ['float32', [], [2.5]],
-    ['float32', [0], []],
-    ['float32', [3], [NaN, -0, Infinity]],
-    ['float64', [2, 3], [0.1, -1e300, 5e-324, -Infinity, 1 / 3, 7]],
-    ['float64', [2, 0, 3], []],
-    ['int32', [2, 2, 2], [-(2 ** 31), 2 ** 31 - 1, 0, -1, 1, 2, 3, 4]],
-    ['int32', [], [-7]],
-  ];
-  const input: Record<string, Tensor> = {};
-  cases.forEach(([dtype, shape, values], i) => {
-    input[`t${i}`] = tensor(values, { dtype, shape });
-  });
+decode(
+  'round-trips float32, float64, int32 of ranks 0-3, empty ones too',
+  () => {
+    const cases: [DType, number[], number[]][] = [
+      ['float32', [], [2.5]],
+      ['float32', [0], []],
+      ['float32', [3], [NaN, -0, Infinity]],
+      ['float64', [2, 3], [0.1, -1e300, 5e-324, -Infinity, 1 / 3, 7]],
+      ['float64', [2, 0, 3], []],
+      ['int32', [2, 2, 2], [-(2 ** 31), 2 ** 31 - 1, 0, -1, 1, 2, 3, 4]],
+      ['int32', [], [-7]],
+    ];
+    const input: Record<string, Tensor> = {};
+    cases.forEach(([dtype, shape, values], i) => {
+      input[`t${i}`] = tensor(values, { dtype, shape });
+    });
 
-  const { tensors, metadata } = decodeSafetensors(encodeSafetensors(input));
+    const { tensors, metadata } = decodeSafetensors(encodeSafetensors(input));
 
-  assert.equal(Object.keys(tensors).sort(), Object.keys(input).sort());
-  assert.equal(metadata, {});
-  for (const [name, t] of Object.entries(input)) {
-    const got = tensors[name]!;
-    assert.is(got.dtype, t.dtype, name);
-    assert.equal(got.shape, t.shape, name);
-    assert.equal(bits(got), bits(t), name);
-  }
-});
+    assert.equal(Object.keys(tensors).sort(), Object.keys(input).sort());
+    assert.equal(metadata, {});
+    for (const [name, t] of Object.entries(input)) {
+      const got = tensors[name]!;
+      assert.is(got.dtype, t.dtype, name);
+      assert.equal(got.shape, t.shape, name);
+      assert.equal(bits(got), bits(t), name);
+    }
+  },
+);
 
 decode('returns the metadata', () => {
-  const bytes = encodeSafetensors({ w: tensor([1]) }, { epoch: '3', note: 'é' });
+  const bytes = encodeSafetensors(
+    { w: tensor([1]) },
+    { epoch: '3', note: 'é' },
+  );
   assert.equal(decodeSafetensors(bytes).metadata, { epoch: '3', note: 'é' });
 });
 
-decode('copies out of the file: aligned, owned, unmoved by later writes', () => {
-  const encoded = encodeSafetensors({ w: tensor([1.5, -2], { dtype: 'float64' }) });
-  // Place the file at an odd offset, so its float64 data is misaligned.
-  const shifted = new Uint8Array(encoded.length + 1).subarray(1);
-  shifted.set(encoded);
+decode(
+  'copies out of the file: aligned, owned, unmoved by later writes',
+  () => {
+    const encoded = encodeSafetensors({
+      w: tensor([1.5, -2], { dtype: 'float64' }),
+    });
+    // Place the file at an odd offset, so its float64 data is misaligned.
+    const shifted = new Uint8Array(encoded.length + 1).subarray(1);
+    shifted.set(encoded);
 
-  const w = decodeSafetensors(shifted).tensors.w!;
-  shifted.fill(0);
+    const w = decodeSafetensors(shifted).tensors.w!;
+    shifted.fill(0);
 
-  assert.is(w.values().byteOffset % 8, 0);
-  assert.ok(w.values().buffer !== shifted.buffer);
-  assert.equal(Array.from(w.values()), [1.5, -2]);
-});
+    assert.is(w.values().byteOffset % 8, 0);
+    assert.ok(w.values().buffer !== shifted.buffer);
+    assert.equal(Array.from(w.values()), [1.5, -2]);
+  },
+);
 
-decode('reads an unpadded header and any entry order, as other writers make', () => {
-  // The Rust crate's doc example: a 60-byte header, not padded to 8.
-  const doc = '{"test":{"dtype":"I32","shape":[2,2],"data_offsets":[0,16]}}';
-  const ints = [1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0];
-  const test = decodeSafetensors(file(doc, ints, false)).tensors.test!;
-  assert.equal(test.toArray(), [[1, 2], [3, 4]]);
-  // `z` listed first but stored second; `__metadata__` last.
-  const header =
-    '{"z":{"dtype":"I32","shape":[1],"data_offsets":[4,8]},' +
-    '"a":{"dtype":"I32","shape":[1],"data_offsets":[0,4]},' +
-    '"__metadata__":{"k":"v"}}';
-  const data = [5, 0, 0, 0, 9, 0, 0, 0];
-  const { tensors, metadata } = decodeSafetensors(file(header, data));
-  assert.equal([tensors.a!.item(), tensors.z!.item()], [5, 9]);
-  assert.equal(metadata, { k: 'v' });
-});
+decode(
+  'reads an unpadded header and any entry order, as other writers make',
+  () => {
+    // The Rust crate's doc example: a 60-byte header, not padded to 8.
+    const doc = '{"test":{"dtype":"I32","shape":[2,2],"data_offsets":[0,16]}}';
+    const ints = [1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0];
+    const test = decodeSafetensors(file(doc, ints, false)).tensors.test!;
+    assert.equal(test.toArray(), [
+      [1, 2],
+      [3, 4],
+    ]);
+    // `z` listed first but stored second; `__metadata__` last.
+    const header =
+      '{"z":{"dtype":"I32","shape":[1],"data_offsets":[4,8]},' +
+      '"a":{"dtype":"I32","shape":[1],"data_offsets":[0,4]},' +
+      '"__metadata__":{"k":"v"}}';
+    const data = [5, 0, 0, 0, 9, 0, 0, 0];
+    const { tensors, metadata } = decodeSafetensors(file(header, data));
+    assert.equal([tensors.a!.item(), tensors.z!.item()], [5, 9]);
+    assert.equal(metadata, { k: 'v' });
+  },
+);
 
 decode('keeps a tensor named __proto__ as an own entry', () => {
   // A computed key makes an own property, not the object's prototype.
@@ -288,11 +330,21 @@ decode('rejects a header length beyond the file, or over 100 MB', () => {
     'truncated',
   );
   const huge = Uint8Array.from([...u64(2 ** 40), ...utf8('{}')]);
-  assertThrows(() => decodeSafetensors(huge), CheckpointError, 'over the 100 MB');
+  assertThrows(
+    () => decodeSafetensors(huge),
+    CheckpointError,
+    'over the 100 MB',
+  );
 });
 
 decode('rejects a header that is not UTF-8, not JSON, or not an object', () => {
-  const notUtf8 = Uint8Array.from([...u64(8), 0x7b, 0xff, 0x7d, ...utf8('     ')]);
+  const notUtf8 = Uint8Array.from([
+    ...u64(8),
+    0x7b,
+    0xff,
+    0x7d,
+    ...utf8('     '),
+  ]);
   assertThrows(
     () => decodeSafetensors(notUtf8),
     CheckpointError,
@@ -301,7 +353,11 @@ decode('rejects a header that is not UTF-8, not JSON, or not an object', () => {
   const json = 'not valid JSON';
   assertThrows(() => decodeSafetensors(file('{"a":')), CheckpointError, json);
   // A byte-order mark is not JSON whitespace; serde_json refuses it too.
-  assertThrows(() => decodeSafetensors(file('\uFEFF{}')), CheckpointError, json);
+  assertThrows(
+    () => decodeSafetensors(file('\uFEFF{}')),
+    CheckpointError,
+    json,
+  );
   assertThrows(
     () => decodeSafetensors(file('[1,2]')),
     CheckpointError,

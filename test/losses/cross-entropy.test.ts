@@ -17,7 +17,12 @@ import {
   type Reduction,
   type Tensor,
 } from '../../src/index.js';
-import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import {
+  FLOAT32,
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../helpers/assert-close.js';
 import { assertGradcheck } from '../helpers/gradcheck.js';
 import { normal } from '../helpers/inputs.js';
 
@@ -25,20 +30,33 @@ const REDUCTIONS: Reduction[] = ['none', 'mean', 'sum'];
 
 /** Seeded class probabilities of `shape`: positive, summing to 1 over dim 1. */
 function probabilities(shape: number[], seed: number): Tensor {
-  const raw = rand(shape, { generator: new Generator(seed), dtype: 'float64' }).add(0.1);
+  const raw = rand(shape, {
+    generator: new Generator(seed),
+    dtype: 'float64',
+  }).add(0.1);
   const values = normalizeOverClasses(Array.from(raw.values()), shape);
   return tensor(values, { dtype: 'float64', shape });
 }
 
 /** How a (C), (N, C) or (N, C, d1..) shape splits around the class dim. */
-function layout(shape: number[]): { outer: number; classes: number; inner: number } {
+function layout(shape: number[]): {
+  outer: number;
+  classes: number;
+  inner: number;
+} {
   if (shape.length === 1) return { outer: 1, classes: shape[0]!, inner: 1 };
   const inner = shape.slice(2).reduce((a, b) => a * b, 1);
   return { outer: shape[0]!, classes: shape[1]!, inner };
 }
 
 /** Flat row-major position of (n, c, j) in a (N, C, inner) layout. */
-function at(n: number, c: number, j: number, classes: number, inner: number): number {
+function at(
+  n: number,
+  c: number,
+  j: number,
+  classes: number,
+  inner: number,
+): number {
   return (n * classes + c) * inner + j;
 }
 
@@ -49,8 +67,10 @@ function normalizeOverClasses(v: number[], shape: number[]): number[] {
   for (let n = 0; n < outer; n++) {
     for (let j = 0; j < inner; j++) {
       let total = 0;
-      for (let c = 0; c < classes; c++) total += v[at(n, c, j, classes, inner)]!;
-      for (let c = 0; c < classes; c++) out[at(n, c, j, classes, inner)]! /= total;
+      for (let c = 0; c < classes; c++)
+        total += v[at(n, c, j, classes, inner)]!;
+      for (let c = 0; c < classes; c++)
+        out[at(n, c, j, classes, inner)]! /= total;
     }
   }
   return out;
@@ -63,9 +83,11 @@ function jsLogSoftmax(x: ArrayLike<number>, shape: number[]): number[] {
   for (let n = 0; n < outer; n++) {
     for (let j = 0; j < inner; j++) {
       let m = -Infinity;
-      for (let c = 0; c < classes; c++) m = Math.max(m, x[at(n, c, j, classes, inner)]!);
+      for (let c = 0; c < classes; c++)
+        m = Math.max(m, x[at(n, c, j, classes, inner)]!);
       let total = 0;
-      for (let c = 0; c < classes; c++) total += Math.exp(x[at(n, c, j, classes, inner)]! - m);
+      for (let c = 0; c < classes; c++)
+        total += Math.exp(x[at(n, c, j, classes, inner)]! - m);
       const lse = m + Math.log(total);
       for (let c = 0; c < classes; c++) {
         const i = at(n, c, j, classes, inner);
@@ -111,41 +133,62 @@ function reducedShape(shape: number[], reduction: Reduction): number[] {
 
 const ce = suite('crossEntropy');
 
-for (const shape of [[4, 5], [2, 3, 4]]) {
-  ce(`equals nllLoss(logSoftmax(x, 1), t) for index targets, ${JSON.stringify(shape)}`, () => {
-    const x = normal(shape, 1);
-    const t = randint(0, shape[1]!, [shape[0]!, ...shape.slice(2)], {
-      generator: new Generator(2),
-    });
+for (const shape of [
+  [4, 5],
+  [2, 3, 4],
+]) {
+  ce(
+    `equals nllLoss(logSoftmax(x, 1), t) for index targets, ${JSON.stringify(shape)}`,
+    () => {
+      const x = normal(shape, 1);
+      const t = randint(0, shape[1]!, [shape[0]!, ...shape.slice(2)], {
+        generator: new Generator(2),
+      });
 
-    for (const reduction of REDUCTIONS) {
-      const want = nllLoss(logSoftmax(x, 1), t, { reduction });
-      assertClose(crossEntropy(x, t, { reduction }), want, FLOAT64, reduction);
-    }
-  });
+      for (const reduction of REDUCTIONS) {
+        const want = nllLoss(logSoftmax(x, 1), t, { reduction });
+        assertClose(
+          crossEntropy(x, t, { reduction }),
+          want,
+          FLOAT64,
+          reduction,
+        );
+      }
+    },
+  );
 }
 
-ce('gives -log softmax(x)[t] for logits [3, 4], as plain JS computes it', () => {
-  const x = normal([3, 4], 3);
-  const labels = [3, 0, 2];
-  const logp = jsLogSoftmax(x.values(), [3, 4]);
-  // Expected: minus the plain-JS log-softmax at each target.
-  const want = labels.map((t, n) => -logp[n * 4 + t]!);
+ce(
+  'gives -log softmax(x)[t] for logits [3, 4], as plain JS computes it',
+  () => {
+    const x = normal([3, 4], 3);
+    const labels = [3, 0, 2];
+    const logp = jsLogSoftmax(x.values(), [3, 4]);
+    // Expected: minus the plain-JS log-softmax at each target.
+    const want = labels.map((t, n) => -logp[n * 4 + t]!);
 
-  const out = crossEntropy(x, labels, { reduction: 'none' });
+    const out = crossEntropy(x, labels, { reduction: 'none' });
 
-  assertClose(out, { shape: [3], values: want }, FLOAT64);
-});
+    assertClose(out, { shape: [3], values: want }, FLOAT64);
+  },
+);
 
-ce('defaults to reduction mean: a scalar, the mean of the per-element losses', () => {
-  const x = normal([4, 3], 4);
-  const labels = [0, 2, 1, 1];
-  const logp = jsLogSoftmax(x.values(), [4, 3]);
-  // Expected: the plain-JS mean of -log softmax(x)[t].
-  const mean = labels.reduce((sum, t, n) => sum - logp[n * 3 + t]!, 0) / 4;
+ce(
+  'defaults to reduction mean: a scalar, the mean of the per-element losses',
+  () => {
+    const x = normal([4, 3], 4);
+    const labels = [0, 2, 1, 1];
+    const logp = jsLogSoftmax(x.values(), [4, 3]);
+    // Expected: the plain-JS mean of -log softmax(x)[t].
+    const mean = labels.reduce((sum, t, n) => sum - logp[n * 3 + t]!, 0) / 4;
 
-  assertClose(crossEntropy(x, labels), { shape: [], values: [mean] }, FLOAT64);
-});
+    assertClose(
+      crossEntropy(x, labels),
+      { shape: [], values: [mean] },
+      FLOAT64,
+    );
+  },
+);
 
 ce('takes logits (C) = [4] with a scalar target', () => {
   const x = normal([4], 5);
@@ -155,31 +198,54 @@ ce('takes logits (C) = [4] with a scalar target', () => {
   assertClose(crossEntropy(x, 2), { shape: [], values: [want] }, FLOAT64);
 });
 
-ce('is finite for logits near 1e3 and equals the loss of logits shifted by -1000', () => {
-  const rows = [[1000, 1001, 999.5], [1002, 1000, 1000.5], [999, 1003, 1001]];
-  const labels = [1, 0, 2];
-  // The same logits minus 1000, built in plain JS: softmax does not
-  // change under a shift, so the losses must agree. Their losses are also
-  // computed in plain JS, where small logits need no care.
-  const shifted = rows.map((row) => row.map((v) => v - 1000));
-  const logp = jsLogSoftmax(shifted.flat(), [3, 3]);
-  const plain = { shape: [3], values: labels.map((t, n) => -logp[n * 3 + t]!) };
+ce(
+  'is finite for logits near 1e3 and equals the loss of logits shifted by -1000',
+  () => {
+    const rows = [
+      [1000, 1001, 999.5],
+      [1002, 1000, 1000.5],
+      [999, 1003, 1001],
+    ];
+    const labels = [1, 0, 2];
+    // The same logits minus 1000, built in plain JS: softmax does not
+    // change under a shift, so the losses must agree. Their losses are also
+    // computed in plain JS, where small logits need no care.
+    const shifted = rows.map((row) => row.map((v) => v - 1000));
+    const logp = jsLogSoftmax(shifted.flat(), [3, 3]);
+    const plain = {
+      shape: [3],
+      values: labels.map((t, n) => -logp[n * 3 + t]!),
+    };
 
-  for (const dtype of ['float64', 'float32'] as const) {
-    const x = tensor(rows, { dtype, requiresGrad: true });
-    const out = crossEntropy(x, labels, { reduction: 'none' });
-    const [dx] = grad(out.sum(), x);
+    for (const dtype of ['float64', 'float32'] as const) {
+      const x = tensor(rows, { dtype, requiresGrad: true });
+      const out = crossEntropy(x, labels, { reduction: 'none' });
+      const [dx] = grad(out.sum(), x);
 
-    const want = crossEntropy(tensor(shifted, { dtype }), labels, { reduction: 'none' });
-    assert.ok(out.values().every(Number.isFinite), `${dtype}: ${out.toString()}`);
-    assert.ok(dx!.values().every(Number.isFinite), `${dtype} gradient`);
-    assertClose(out, want, dtype === 'float64' ? FLOAT64 : FLOAT32, dtype);
-    assertClose(out, plain, dtype === 'float64' ? FLOAT64 : FLOAT32, `${dtype}, plain JS`);
-  }
-});
+      const want = crossEntropy(tensor(shifted, { dtype }), labels, {
+        reduction: 'none',
+      });
+      assert.ok(
+        out.values().every(Number.isFinite),
+        `${dtype}: ${out.toString()}`,
+      );
+      assert.ok(dx!.values().every(Number.isFinite), `${dtype} gradient`);
+      assertClose(out, want, dtype === 'float64' ? FLOAT64 : FLOAT32, dtype);
+      assertClose(
+        out,
+        plain,
+        dtype === 'float64' ? FLOAT64 : FLOAT32,
+        `${dtype}, plain JS`,
+      );
+    }
+  },
+);
 
 ce('gives 2000 for logits [1000, -1000, 0] with target 1', () => {
-  const x = tensor([[1000, -1000, 0]], { dtype: 'float64', requiresGrad: true });
+  const x = tensor([[1000, -1000, 0]], {
+    dtype: 'float64',
+    requiresGrad: true,
+  });
 
   const out = crossEntropy(x, [1]);
   const [dx] = grad(out, x);
@@ -191,38 +257,60 @@ ce('gives 2000 for logits [1000, -1000, 0] with target 1', () => {
   assertClose(dx!, { shape: [1, 3], values: [1, -1, 0] }, FLOAT64);
 });
 
-for (const shape of [[4, 3], [2, 3, 2]]) {
-  ce(`matches plain-JS -Σ p·log softmax for probability targets ${JSON.stringify(shape)}`, () => {
-    const x = normal(shape, 6);
-    const p = probabilities(shape, 7);
-    const perElement = [shape[0]!, ...shape.slice(2)];
-    // Expected: jsSoftLoss, reduced in plain JS (the mean divides by N·d1).
-    const losses = jsSoftLoss(x, p.values());
+for (const shape of [
+  [4, 3],
+  [2, 3, 2],
+]) {
+  ce(
+    `matches plain-JS -Σ p·log softmax for probability targets ${JSON.stringify(shape)}`,
+    () => {
+      const x = normal(shape, 6);
+      const p = probabilities(shape, 7);
+      const perElement = [shape[0]!, ...shape.slice(2)];
+      // Expected: jsSoftLoss, reduced in plain JS (the mean divides by N·d1).
+      const losses = jsSoftLoss(x, p.values());
+
+      for (const reduction of REDUCTIONS) {
+        const want = {
+          shape: reducedShape(perElement, reduction),
+          values: jsReduce(losses, reduction),
+        };
+        assertClose(
+          crossEntropy(x, p, { reduction }),
+          want,
+          FLOAT64,
+          reduction,
+        );
+      }
+    },
+  );
+}
+
+ce(
+  'weights probability targets [4, 3] per class, the mean still over N',
+  () => {
+    const x = normal([4, 3], 8);
+    const p = probabilities([4, 3], 9);
+    const w = [0.5, 2, 1.5];
+    // Expected: -Σ w_c p_c log softmax(x)_c in plain JS; PyTorch divides
+    // the mean by N for probability targets, not by a total weight.
+    const losses = jsSoftLoss(x, p.values(), w);
+    const weight = tensor(w, { dtype: 'float64' });
 
     for (const reduction of REDUCTIONS) {
       const want = {
-        shape: reducedShape(perElement, reduction),
+        shape: reducedShape([4], reduction),
         values: jsReduce(losses, reduction),
       };
-      assertClose(crossEntropy(x, p, { reduction }), want, FLOAT64, reduction);
+      assertClose(
+        crossEntropy(x, p, { reduction, weight }),
+        want,
+        FLOAT64,
+        reduction,
+      );
     }
-  });
-}
-
-ce('weights probability targets [4, 3] per class, the mean still over N', () => {
-  const x = normal([4, 3], 8);
-  const p = probabilities([4, 3], 9);
-  const w = [0.5, 2, 1.5];
-  // Expected: -Σ w_c p_c log softmax(x)_c in plain JS; PyTorch divides
-  // the mean by N for probability targets, not by a total weight.
-  const losses = jsSoftLoss(x, p.values(), w);
-  const weight = tensor(w, { dtype: 'float64' });
-
-  for (const reduction of REDUCTIONS) {
-    const want = { shape: reducedShape([4], reduction), values: jsReduce(losses, reduction) };
-    assertClose(crossEntropy(x, p, { reduction, weight }), want, FLOAT64, reduction);
-  }
-});
+  },
+);
 
 ce('smooths probability targets [4, 3]: (1 - s) p + s / C, s = 0.2', () => {
   const x = normal([4, 3], 10);
@@ -232,36 +320,53 @@ ce('smooths probability targets [4, 3]: (1 - s) p + s / C, s = 0.2', () => {
   const losses = jsSoftLoss(x, q);
 
   for (const reduction of REDUCTIONS) {
-    const want = { shape: reducedShape([4], reduction), values: jsReduce(losses, reduction) };
+    const want = {
+      shape: reducedShape([4], reduction),
+      values: jsReduce(losses, reduction),
+    };
     const out = crossEntropy(x, p, { reduction, labelSmoothing: 0.2 });
     assertClose(out, want, FLOAT64, reduction);
   }
 });
 
-ce('smooths index targets [4] of logits [4, 5], s = 0.1, as plain JS does', () => {
-  const x = normal([4, 5], 12);
-  const labels = [4, 0, 2, 2];
-  // Expected: the one-hot target mixed with the uniform one, in plain JS:
-  // q = 0.9 · onehot + 0.1 / 5, then jsSoftLoss.
-  const q = labels.flatMap((t) => [0, 1, 2, 3, 4].map((c) => 0.9 * (c === t ? 1 : 0) + 0.02));
-  const losses = jsSoftLoss(x, q);
+ce(
+  'smooths index targets [4] of logits [4, 5], s = 0.1, as plain JS does',
+  () => {
+    const x = normal([4, 5], 12);
+    const labels = [4, 0, 2, 2];
+    // Expected: the one-hot target mixed with the uniform one, in plain JS:
+    // q = 0.9 · onehot + 0.1 / 5, then jsSoftLoss.
+    const q = labels.flatMap((t) =>
+      [0, 1, 2, 3, 4].map((c) => 0.9 * (c === t ? 1 : 0) + 0.02),
+    );
+    const losses = jsSoftLoss(x, q);
 
-  for (const reduction of REDUCTIONS) {
-    const want = { shape: reducedShape([4], reduction), values: jsReduce(losses, reduction) };
-    const out = crossEntropy(x, labels, { reduction, labelSmoothing: 0.1 });
-    assertClose(out, want, FLOAT64, reduction);
-  }
-});
+    for (const reduction of REDUCTIONS) {
+      const want = {
+        shape: reducedShape([4], reduction),
+        values: jsReduce(losses, reduction),
+      };
+      const out = crossEntropy(x, labels, { reduction, labelSmoothing: 0.1 });
+      assertClose(out, want, FLOAT64, reduction);
+    }
+  },
+);
 
-ce('labelSmoothing 1 of index targets [3] gives the loss of the uniform target', () => {
-  const x = normal([3, 4], 13);
-  // Expected: -Σ_c (1/4) log softmax(x)_c per row, in plain JS.
-  const losses = jsSoftLoss(x, new Array(12).fill(0.25));
+ce(
+  'labelSmoothing 1 of index targets [3] gives the loss of the uniform target',
+  () => {
+    const x = normal([3, 4], 13);
+    // Expected: -Σ_c (1/4) log softmax(x)_c per row, in plain JS.
+    const losses = jsSoftLoss(x, new Array(12).fill(0.25));
 
-  const out = crossEntropy(x, [0, 1, 2], { reduction: 'none', labelSmoothing: 1 });
+    const out = crossEntropy(x, [0, 1, 2], {
+      reduction: 'none',
+      labelSmoothing: 1,
+    });
 
-  assertClose(out, { shape: [3], values: losses }, FLOAT64);
-});
+    assertClose(out, { shape: [3], values: losses }, FLOAT64);
+  },
+);
 
 // Index targets: every rank, with and without weight, ignoreIndex and
 // labelSmoothing, under every reduction.
@@ -273,8 +378,15 @@ const INDEX_SHAPES: { input: number[]; target: number[] }[] = [
 
 for (const { input, target } of INDEX_SHAPES) {
   const classes = input.length === 1 ? input[0]! : input[1]!;
-  const weight = rand([classes], { generator: new Generator(20), dtype: 'float64' }).add(0.5);
-  const variants: { name: string; options: CrossEntropyOptions; ignore?: number }[] = [
+  const weight = rand([classes], {
+    generator: new Generator(20),
+    dtype: 'float64',
+  }).add(0.5);
+  const variants: {
+    name: string;
+    options: CrossEntropyOptions;
+    ignore?: number;
+  }[] = [
     { name: 'plain', options: {} },
     { name: 'weight', options: { weight } },
     { name: 'ignoreIndex -1', options: { ignoreIndex: -1 }, ignore: -1 },
@@ -284,7 +396,11 @@ for (const { input, target } of INDEX_SHAPES) {
       options: { weight, ignoreIndex: -100, labelSmoothing: 0.3 },
       ignore: -100,
     },
-    { name: 'ignoreIndex and labelSmoothing 0.2', options: { labelSmoothing: 0.2 }, ignore: -100 },
+    {
+      name: 'ignoreIndex and labelSmoothing 0.2',
+      options: { labelSmoothing: 0.2 },
+      ignore: -100,
+    },
   ];
   const shapes = `logits ${JSON.stringify(input)}, target ${JSON.stringify(target)}`;
   ce(`gradcheck: index targets, ${shapes}, every option and reduction`, () => {
@@ -292,7 +408,9 @@ for (const { input, target } of INDEX_SHAPES) {
     for (const variant of variants) {
       for (const reduction of REDUCTIONS) {
         seed++;
-        const t = randint(0, classes, target, { generator: new Generator(seed) });
+        const t = randint(0, classes, target, {
+          generator: new Generator(seed),
+        });
         // Every third element from the second on is ignored.
         for (let e = 1; e < t.size && variant.ignore !== undefined; e += 3) {
           t.nd.data[e] = variant.ignore;
@@ -308,23 +426,33 @@ for (const { input, target } of INDEX_SHAPES) {
 }
 
 for (const shape of [[3, 4], [2, 3, 2], [4]]) {
-  ce(`gradcheck: probability targets ${JSON.stringify(shape)}, logits and targets`, () => {
-    const classes = shape.length === 1 ? shape[0]! : shape[1]!;
-    const weight = rand([classes], { generator: new Generator(30), dtype: 'float64' }).add(0.5);
-    const variants: CrossEntropyOptions[] = [{}, { weight }, { labelSmoothing: 0.25 }];
-    let seed = 300;
-    for (const options of variants) {
-      for (const reduction of REDUCTIONS) {
-        seed++;
-        // Both are inputs: the loss is differentiable in the targets too.
-        assertGradcheck(
-          (x, p) => crossEntropy(x, p, { ...options, reduction }),
-          [normal(shape, seed), probabilities(shape, seed + 1000)],
-          `${JSON.stringify(options)}, ${reduction}`,
-        );
+  ce(
+    `gradcheck: probability targets ${JSON.stringify(shape)}, logits and targets`,
+    () => {
+      const classes = shape.length === 1 ? shape[0]! : shape[1]!;
+      const weight = rand([classes], {
+        generator: new Generator(30),
+        dtype: 'float64',
+      }).add(0.5);
+      const variants: CrossEntropyOptions[] = [
+        {},
+        { weight },
+        { labelSmoothing: 0.25 },
+      ];
+      let seed = 300;
+      for (const options of variants) {
+        for (const reduction of REDUCTIONS) {
+          seed++;
+          // Both are inputs: the loss is differentiable in the targets too.
+          assertGradcheck(
+            (x, p) => crossEntropy(x, p, { ...options, reduction }),
+            [normal(shape, seed), probabilities(shape, seed + 1000)],
+            `${JSON.stringify(options)}, ${reduction}`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 }
 
 ce('rejects probability targets [4, 5] for logits [4, 3]', () => {
@@ -371,23 +499,26 @@ ce('rejects int32 logits [2, 3]', () => {
   );
 });
 
-ce('names itself in the errors about index targets [3] for logits [2, 3]', () => {
-  assertThrows(
-    () => crossEntropy(zeros([2, 3]), [0, 1, 2]),
-    ShapeError,
-    'crossEntropy: target must have shape [2] (input [2, 3] without C), got [3]',
-  );
-  assertThrows(
-    () => crossEntropy(zeros([2, 3]), [0, 3]),
-    RangeError,
-    'crossEntropy: target 3 at position [1] is out of range for 3 classes',
-  );
-  assertThrows(
-    () => crossEntropy(zeros([2, 3]), [0, 1], { weight: zeros([4]) }),
-    ShapeError,
-    'crossEntropy: weight must have shape [3]',
-  );
-});
+ce(
+  'names itself in the errors about index targets [3] for logits [2, 3]',
+  () => {
+    assertThrows(
+      () => crossEntropy(zeros([2, 3]), [0, 1, 2]),
+      ShapeError,
+      'crossEntropy: target must have shape [2] (input [2, 3] without C), got [3]',
+    );
+    assertThrows(
+      () => crossEntropy(zeros([2, 3]), [0, 3]),
+      RangeError,
+      'crossEntropy: target 3 at position [1] is out of range for 3 classes',
+    );
+    assertThrows(
+      () => crossEntropy(zeros([2, 3]), [0, 1], { weight: zeros([4]) }),
+      ShapeError,
+      'crossEntropy: weight must have shape [3]',
+    );
+  },
+);
 
 ce('rejects a weight that requires grad with index targets, as PyTorch', () => {
   const weight = tensor([1, 2, 3], { requiresGrad: true });
@@ -405,7 +536,11 @@ ce('differentiates a weight with probability targets [3, 4]', () => {
   const w = tensor([0.5, 1, 1.5, 2], { dtype: 'float64' });
 
   // The loss is linear in the weight, so gradcheck compares it exactly.
-  assertGradcheck((weight) => crossEntropy(x, p, { weight, reduction: 'sum' }), [w], 'sum');
+  assertGradcheck(
+    (weight) => crossEntropy(x, p, { weight, reduction: 'sum' }),
+    [w],
+    'sum',
+  );
 });
 
 ce.run();

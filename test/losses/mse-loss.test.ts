@@ -10,7 +10,12 @@ import {
   zeros,
   type Reduction,
 } from '../../src/index.js';
-import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import {
+  FLOAT32,
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../helpers/assert-close.js';
 import { assertGradcheck } from '../helpers/gradcheck.js';
 import { normal } from '../helpers/inputs.js';
 
@@ -63,7 +68,9 @@ function pointwiseSuite(
     const ys = y.values();
     // Expected: the plain-JS mean of the per-element losses.
     const mean =
-      Array.from(x.values(), (v, i) => perElement(v - ys[i]!)).reduce((a, b) => a + b) / 10;
+      Array.from(x.values(), (v, i) => perElement(v - ys[i]!)).reduce(
+        (a, b) => a + b,
+      ) / 10;
 
     assertClose(loss(x, y), { shape: [], values: [mean] }, FLOAT64);
   });
@@ -72,7 +79,10 @@ function pointwiseSuite(
     // Expected: the per-element loss of 1.5 - 4, in plain JS.
     const want = { shape: [], values: [perElement(1.5 - 4)] };
 
-    const out = loss(tensor(1.5, { dtype: 'float64' }), tensor(4, { dtype: 'float64' }));
+    const out = loss(
+      tensor(1.5, { dtype: 'float64' }),
+      tensor(4, { dtype: 'float64' }),
+    );
 
     assertClose(out, want, FLOAT64);
   });
@@ -92,7 +102,11 @@ function pointwiseSuite(
     // Expected: the plain-JS sum of the per-element losses.
     const want = [0.5, 0, -1.25].map(perElement).reduce((a, b) => a + b);
 
-    assertClose(loss(x, y, { reduction: 'sum' }), { shape: [], values: [want] }, FLOAT32);
+    assertClose(
+      loss(x, y, { reduction: 'sum' }),
+      { shape: [], values: [want] },
+      FLOAT32,
+    );
   });
 
   for (const shape of [[4], [2, 3], [2, 1, 3]]) {
@@ -116,11 +130,19 @@ function pointwiseSuite(
       `${name}: target must have the input's shape [4, 1], got [4]`,
       'Losses never broadcast',
     );
-    assertThrows(() => loss(zeros([4]), zeros([4, 1])), ShapeError, 'shape [4], got [4, 1]');
+    assertThrows(
+      () => loss(zeros([4]), zeros([4, 1])),
+      ShapeError,
+      'shape [4], got [4, 1]',
+    );
   });
 
   test('rejects target [1] for input [3]', () => {
-    assertThrows(() => loss(zeros([3]), zeros([1])), ShapeError, 'shape [3], got [1]');
+    assertThrows(
+      () => loss(zeros([3]), zeros([1])),
+      ShapeError,
+      'shape [3], got [1]',
+    );
   });
 
   test('rejects an int32 input or target', () => {
@@ -130,12 +152,19 @@ function pointwiseSuite(
       `${name}: expected a float32 or float64 tensor, got int32`,
       "x.to('float32')",
     );
-    assertThrows(() => loss(zeros([2]), zeros([2], { dtype: 'int32' })), DTypeError, 'int32');
+    assertThrows(
+      () => loss(zeros([2]), zeros([2], { dtype: 'int32' })),
+      DTypeError,
+      'int32',
+    );
   });
 
   test('rejects reduction "elementwise_mean"', () => {
     assertThrows(
-      () => loss(zeros([2]), zeros([2]), { reduction: 'elementwise_mean' as Reduction }),
+      () =>
+        loss(zeros([2]), zeros([2]), {
+          reduction: 'elementwise_mean' as Reduction,
+        }),
       RangeError,
       `${name}: reduction must be 'none', 'mean' or 'sum', got "elementwise_mean"`,
     );
@@ -146,26 +175,36 @@ function pointwiseSuite(
   test.run();
 }
 
-pointwiseSuite('mseLoss', mseLoss, (d) => d * d, (test) => {
-  test('has gradient 2 (x - y) / N for mean on [4]', () => {
-    const x = tensor([1, 2, 3, 4], { dtype: 'float64', requiresGrad: true });
-    const y = tensor([1, 5, 3, 0], { dtype: 'float64' });
+pointwiseSuite(
+  'mseLoss',
+  mseLoss,
+  (d) => d * d,
+  (test) => {
+    test('has gradient 2 (x - y) / N for mean on [4]', () => {
+      const x = tensor([1, 2, 3, 4], { dtype: 'float64', requiresGrad: true });
+      const y = tensor([1, 5, 3, 0], { dtype: 'float64' });
 
-    const [dx] = grad(mseLoss(x, y), x);
+      const [dx] = grad(mseLoss(x, y), x);
 
-    // Expected: 2 · [0, -3, 0, 4] / 4, by hand.
-    assertClose(dx!, { shape: [4], values: [0, -1.5, 0, 2] }, FLOAT64);
-  });
-});
+      // Expected: 2 · [0, -3, 0, 4] / 4, by hand.
+      assertClose(dx!, { shape: [4], values: [0, -1.5, 0, 2] }, FLOAT64);
+    });
+  },
+);
 
-pointwiseSuite('l1Loss', l1Loss, (d) => Math.abs(d), (test) => {
-  test('has gradient 0 where input equals target, and ±1/N elsewhere for mean', () => {
-    const x = tensor([1, 2, 3, 4], { dtype: 'float64', requiresGrad: true });
-    const y = tensor([1, 5, 3, 0], { dtype: 'float64' });
+pointwiseSuite(
+  'l1Loss',
+  l1Loss,
+  (d) => Math.abs(d),
+  (test) => {
+    test('has gradient 0 where input equals target, and ±1/N elsewhere for mean', () => {
+      const x = tensor([1, 2, 3, 4], { dtype: 'float64', requiresGrad: true });
+      const y = tensor([1, 5, 3, 0], { dtype: 'float64' });
 
-    const [dx] = grad(l1Loss(x, y), x);
+      const [dx] = grad(l1Loss(x, y), x);
 
-    // Expected: sign(x - y) / 4, with sign(0) = 0 as PyTorch.
-    assertClose(dx!, { shape: [4], values: [0, -0.25, 0, 0.25] }, FLOAT64);
-  });
-});
+      // Expected: sign(x - y) / 4, with sign(0) = 0 as PyTorch.
+      assertClose(dx!, { shape: [4], values: [0, -0.25, 0, 0.25] }, FLOAT64);
+    });
+  },
+);

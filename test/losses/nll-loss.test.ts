@@ -24,7 +24,12 @@ import {
   type Tensor,
 } from '../../src/index.js';
 import { observeAllocations } from '../../src/tensor/dtype.js';
-import { FLOAT32, FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
+import {
+  FLOAT32,
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../helpers/assert-close.js';
 import { assertGradcheck } from '../helpers/gradcheck.js';
 import { normal } from '../helpers/inputs.js';
 
@@ -48,23 +53,38 @@ const nll = suite('nllLoss');
 // [0.1, 0.7, 0.2], and -ln 0.4 for class 2 of [0.3, 0.3, 0.4]. The
 // expected values are computed with Math.log below; 0.3567 and 0.9163 are
 // the four-decimal values braintools prints.
-nll('braintools example: log([0.1, 0.7, 0.2]) (C = 3) with target 1 gives 0.3567', () => {
-  const out = nllLoss(log(tensor([0.1, 0.7, 0.2])), 1);
+nll(
+  'braintools example: log([0.1, 0.7, 0.2]) (C = 3) with target 1 gives 0.3567',
+  () => {
+    const out = nllLoss(log(tensor([0.1, 0.7, 0.2])), 1);
 
-  assertClose(out, { shape: [], values: [-Math.log(0.7)] }, FLOAT32);
-  assert.ok(Math.abs(out.item() - 0.3567) < 5e-5, `got ${out.item()}`);
-});
+    assertClose(out, { shape: [], values: [-Math.log(0.7)] }, FLOAT32);
+    assert.ok(Math.abs(out.item() - 0.3567) < 5e-5, `got ${out.item()}`);
+  },
+);
 
-nll('braintools example: log of [2, 3] with targets [1, 2] gives [0.3567, 0.9163]', () => {
-  const input = log(tensor([[0.1, 0.7, 0.2], [0.3, 0.3, 0.4]]));
+nll(
+  'braintools example: log of [2, 3] with targets [1, 2] gives [0.3567, 0.9163]',
+  () => {
+    const input = log(
+      tensor([
+        [0.1, 0.7, 0.2],
+        [0.3, 0.3, 0.4],
+      ]),
+    );
 
-  const out = nllLoss(input, [1, 2]);
+    const out = nllLoss(input, [1, 2]);
 
-  assertClose(out, { shape: [2], values: [-Math.log(0.7), -Math.log(0.4)] }, FLOAT32);
-  const [a, b] = out.values();
-  assert.ok(Math.abs(a! - 0.3567) < 5e-5, `got ${a}`);
-  assert.ok(Math.abs(b! - 0.9163) < 5e-5, `got ${b}`);
-});
+    assertClose(
+      out,
+      { shape: [2], values: [-Math.log(0.7), -Math.log(0.4)] },
+      FLOAT32,
+    );
+    const [a, b] = out.values();
+    assert.ok(Math.abs(a! - 0.3567) < 5e-5, `got ${a}`);
+    assert.ok(Math.abs(b! - 0.9163) < 5e-5, `got ${b}`);
+  },
+);
 
 // Shapes of every input rank the loss takes: (C), (N, C), (N, C, d1) and
 // (N, C, d1, d2), each with its target shape.
@@ -86,7 +106,9 @@ function targetsFor(
   ignoreIndex?: number,
 ): Tensor {
   const classes = inputShape.length === 1 ? inputShape[0]! : inputShape[1]!;
-  const t = randint(0, classes, targetShape, { generator: new Generator(seed) });
+  const t = randint(0, classes, targetShape, {
+    generator: new Generator(seed),
+  });
   if (ignoreIndex !== undefined) {
     const data = t.nd.data;
     for (let e = 1; e < data.length; e += 3) data[e] = ignoreIndex;
@@ -96,7 +118,10 @@ function targetsFor(
 
 /** Seeded class weights in [0.5, 1.5). */
 function weightsFor(classes: number, seed: number): Tensor {
-  return rand([classes], { generator: new Generator(seed), dtype: 'float64' }).add(0.5);
+  return rand([classes], {
+    generator: new Generator(seed),
+    dtype: 'float64',
+  }).add(0.5);
 }
 
 for (const { input, target } of RANKS) {
@@ -104,42 +129,57 @@ for (const { input, target } of RANKS) {
   const shapes = `input ${JSON.stringify(input)}, target ${JSON.stringify(target)}`;
   // A non-default ignoreIndex of -1 for one variant, a class index (0)
   // that is still a legal label for another: both must be skipped.
-  const variants: { name: string; options: NllLossOptions; ignore?: number }[] = [
-    { name: 'plain', options: {} },
-    { name: 'weight', options: { weight: weightsFor(classes, 11) } },
-    { name: 'default ignoreIndex', options: {}, ignore: -100 },
-    { name: 'ignoreIndex -1', options: { ignoreIndex: -1 }, ignore: -1 },
-    {
-      name: 'ignoreIndex 0 and weight',
-      options: { ignoreIndex: 0, weight: weightsFor(classes, 12) },
-      ignore: 0,
-    },
-  ];
-  nll(`gradcheck: ${shapes}, plain, weight and ignoreIndex, every reduction`, () => {
-    let seed = 100;
-    for (const variant of variants) {
-      for (const reduction of REDUCTIONS) {
-        seed++;
-        const x = normal(input, seed);
-        const t = targetsFor(input, target, seed, variant.ignore);
-        assertGradcheck(
-          (xs) => nllLoss(xs, t, { ...variant.options, reduction }),
-          [x, t],
-          `${variant.name}, ${reduction}`,
-        );
+  const variants: { name: string; options: NllLossOptions; ignore?: number }[] =
+    [
+      { name: 'plain', options: {} },
+      { name: 'weight', options: { weight: weightsFor(classes, 11) } },
+      { name: 'default ignoreIndex', options: {}, ignore: -100 },
+      { name: 'ignoreIndex -1', options: { ignoreIndex: -1 }, ignore: -1 },
+      {
+        name: 'ignoreIndex 0 and weight',
+        options: { ignoreIndex: 0, weight: weightsFor(classes, 12) },
+        ignore: 0,
+      },
+    ];
+  nll(
+    `gradcheck: ${shapes}, plain, weight and ignoreIndex, every reduction`,
+    () => {
+      let seed = 100;
+      for (const variant of variants) {
+        for (const reduction of REDUCTIONS) {
+          seed++;
+          const x = normal(input, seed);
+          const t = targetsFor(input, target, seed, variant.ignore);
+          assertGradcheck(
+            (xs) => nllLoss(xs, t, { ...variant.options, reduction }),
+            [x, t],
+            `${variant.name}, ${reduction}`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 }
 
-nll('gradcheck: inputs [3, 4] and (C) = [4] with every target ignored, sum and none', () => {
-  const t = tensor([-100, -100, -100], { dtype: 'int32' });
-  const one = tensor(-100, { dtype: 'int32' });
-  for (const reduction of ['none', 'sum'] as const) {
-    assertGradcheck((x) => nllLoss(x, t, { reduction }), [normal([3, 4], 7), t], reduction);
-    assertGradcheck((x) => nllLoss(x, one, { reduction }), [normal([4], 8), one], reduction);
-  }
-});
+nll(
+  'gradcheck: inputs [3, 4] and (C) = [4] with every target ignored, sum and none',
+  () => {
+    const t = tensor([-100, -100, -100], { dtype: 'int32' });
+    const one = tensor(-100, { dtype: 'int32' });
+    for (const reduction of ['none', 'sum'] as const) {
+      assertGradcheck(
+        (x) => nllLoss(x, t, { reduction }),
+        [normal([3, 4], 7), t],
+        reduction,
+      );
+      assertGradcheck(
+        (x) => nllLoss(x, one, { reduction }),
+        [normal([4], 8), one],
+        reduction,
+      );
+    }
+  },
+);
 
 // The scatter test. Every tensor's storage is requested from `allocate` in
 // src/tensor/dtype.ts, and `observeAllocations` reports the size of each
@@ -152,119 +192,190 @@ nll('gradcheck: inputs [3, 4] and (C) = [4] with every target ignored, sum and n
 // backward writes the N non-zero entries straight into the gradient.
 // (Plain typed arrays that never become tensors, such as nllLoss's O(N)
 // buffer of targets, do not pass through `allocate`.)
-nll('forward and backward on [4096, 1000] float32 allocate one N·C array: the gradient', () => {
-  const [n, c] = [4096, 1000];
-  const g = new Generator(2024);
-  const input = randn([n, c], { generator: g, requiresGrad: true });
-  const target = randint(0, c, [n], { generator: g });
-  assert.ok(input.isLeaf && input.isContiguous() && input.dtype === 'float32');
-  const forward: number[] = [];
-  const backward: number[] = [];
+nll(
+  'forward and backward on [4096, 1000] float32 allocate one N·C array: the gradient',
+  () => {
+    const [n, c] = [4096, 1000];
+    const g = new Generator(2024);
+    const input = randn([n, c], { generator: g, requiresGrad: true });
+    const target = randint(0, c, [n], { generator: g });
+    assert.ok(
+      input.isLeaf && input.isContiguous() && input.dtype === 'float32',
+    );
+    const forward: number[] = [];
+    const backward: number[] = [];
 
-  let dx: Tensor | null = null;
-  let sizes = forward;
-  observeAllocations((_, size) => sizes.push(size));
-  try {
-    const loss = nllLoss(input, target, { reduction: 'mean' });
-    sizes = backward;
-    dx = grad(loss, input)[0] ?? null;
-  } finally {
-    observeAllocations(null);
-  }
+    let dx: Tensor | null = null;
+    let sizes = forward;
+    observeAllocations((_, size) => sizes.push(size));
+    try {
+      const loss = nllLoss(input, target, { reduction: 'mean' });
+      sizes = backward;
+      dx = grad(loss, input)[0] ?? null;
+    } finally {
+      observeAllocations(null);
+    }
 
-  const all = [...forward, ...backward];
-  const large = all.filter((size) => size >= n * c);
-  assert.equal(large, [n * c], `allocations of N·C or more: ${JSON.stringify(large)}`);
-  assert.ok(!forward.some((size) => size >= n * c), 'the forward allocated N·C elements');
-  assert.ok(dx !== null && dx.size === n * c);
-  const total = all.reduce((a, b) => a + b, 0);
-  assert.ok(total < n * c + 4 * n, `allocated ${total} elements in all`);
-  // The gradient of the mean: -1/N at each target position, 0 elsewhere.
-  const values = dx.values();
-  const t = target.values();
-  let nonZero = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] !== 0) nonZero++;
-  assert.is(nonZero, n);
-  for (let row = 0; row < n; row++) {
-    assert.is(values[row * c + t[row]!], Math.fround(-1 / n), `row ${row}`);
-  }
-});
+    const all = [...forward, ...backward];
+    const large = all.filter((size) => size >= n * c);
+    assert.equal(
+      large,
+      [n * c],
+      `allocations of N·C or more: ${JSON.stringify(large)}`,
+    );
+    assert.ok(
+      !forward.some((size) => size >= n * c),
+      'the forward allocated N·C elements',
+    );
+    assert.ok(dx !== null && dx.size === n * c);
+    const total = all.reduce((a, b) => a + b, 0);
+    assert.ok(total < n * c + 4 * n, `allocated ${total} elements in all`);
+    // The gradient of the mean: -1/N at each target position, 0 elsewhere.
+    const values = dx.values();
+    const t = target.values();
+    let nonZero = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] !== 0) nonZero++;
+    assert.is(nonZero, n);
+    for (let row = 0; row < n; row++) {
+      assert.is(values[row * c + t[row]!], Math.fround(-1 / n), `row ${row}`);
+    }
+  },
+);
 
-nll('accepts targets as int32 tensor, whole float tensor, nested array, Int32Array', () => {
-  const x = normal([3, 4], 21);
-  const rows = x.toArray() as number[][];
-  const labels = [2, 0, 3];
-  // Expected: -x[n][t_n], read from the input in plain JS.
-  const want = { shape: [3], values: labels.map((t, n) => -rows[n]![t]!) };
+nll(
+  'accepts targets as int32 tensor, whole float tensor, nested array, Int32Array',
+  () => {
+    const x = normal([3, 4], 21);
+    const rows = x.toArray() as number[][];
+    const labels = [2, 0, 3];
+    // Expected: -x[n][t_n], read from the input in plain JS.
+    const want = { shape: [3], values: labels.map((t, n) => -rows[n]![t]!) };
 
-  const forms: [string, Parameters<typeof nllLoss>[1]][] = [
-    ['int32 tensor', tensor(labels, { dtype: 'int32' })],
-    ['float32 tensor', tensor(labels)],
-    ['float64 tensor', tensor(labels, { dtype: 'float64' })],
-    ['nested array', labels],
-    ['Int32Array', Int32Array.from(labels)],
-  ];
+    const forms: [string, Parameters<typeof nllLoss>[1]][] = [
+      ['int32 tensor', tensor(labels, { dtype: 'int32' })],
+      ['float32 tensor', tensor(labels)],
+      ['float64 tensor', tensor(labels, { dtype: 'float64' })],
+      ['nested array', labels],
+      ['Int32Array', Int32Array.from(labels)],
+    ];
 
-  for (const [name, target] of forms) assertClose(nllLoss(x, target), want, FLOAT64, name);
-});
+    for (const [name, target] of forms)
+      assertClose(nllLoss(x, target), want, FLOAT64, name);
+  },
+);
 
-nll('accepts a plain number target for input (C) = [4], and a rank-0 tensor', () => {
-  const x = normal([4], 22);
-  // Expected: minus the input's element 3, read in plain JS.
-  const want = { shape: [], values: [-(x.toArray() as number[])[3]!] };
+nll(
+  'accepts a plain number target for input (C) = [4], and a rank-0 tensor',
+  () => {
+    const x = normal([4], 22);
+    // Expected: minus the input's element 3, read in plain JS.
+    const want = { shape: [], values: [-(x.toArray() as number[])[3]!] };
 
-  assertClose(nllLoss(x, 3), want, FLOAT64, 'number');
-  assertClose(nllLoss(x, tensor(3, { dtype: 'int32' })), want, FLOAT64, 'int32 scalar');
-  assertClose(nllLoss(x, tensor(3)), want, FLOAT64, 'float32 scalar');
-});
+    assertClose(nllLoss(x, 3), want, FLOAT64, 'number');
+    assertClose(
+      nllLoss(x, tensor(3, { dtype: 'int32' })),
+      want,
+      FLOAT64,
+      'int32 scalar',
+    );
+    assertClose(nllLoss(x, tensor(3)), want, FLOAT64, 'float32 scalar');
+  },
+);
 
 nll('accepts nested arrays for input [2, 3, 2] and target [2, 2]', () => {
   const x = normal([2, 3, 2], 23);
   const v = x.toArray() as number[][][];
-  const labels = [[0, 2], [1, 1]];
+  const labels = [
+    [0, 2],
+    [1, 1],
+  ];
   // Expected: -x[n][t][j], read from the input in plain JS.
   const want = labels.flatMap((row, n) => row.map((t, j) => -v[n]![t]![j]!));
 
   const fromInt32 = nllLoss(x, tensor(labels, { dtype: 'int32' }));
 
-  assertClose(nllLoss(x, labels), { shape: [2, 2], values: want }, FLOAT64, 'nested');
+  assertClose(
+    nllLoss(x, labels),
+    { shape: [2, 2], values: want },
+    FLOAT64,
+    'nested',
+  );
   assertClose(fromInt32, { shape: [2, 2], values: want }, FLOAT64, 'int32');
 });
 
 // The loss reads its input through the strides, so views (a transpose,
 // a narrowed slice with an offset, logSoftmax over dim 1 of a 4-D tensor)
 // need no copy. Each is compared with the same values made contiguous.
-nll('reads a transposed view [4, 3] as its contiguous copy, value and gradient', () => {
-  const base = normal([3, 4], 24);
-  const t = tensor([2, 0, 1, 2], { dtype: 'int32' });
-  const view = (y: Tensor): Tensor => transpose(y, 0, 1);
-  assert.not.ok(view(base).isContiguous());
+nll(
+  'reads a transposed view [4, 3] as its contiguous copy, value and gradient',
+  () => {
+    const base = normal([3, 4], 24);
+    const t = tensor([2, 0, 1, 2], { dtype: 'int32' });
+    const view = (y: Tensor): Tensor => transpose(y, 0, 1);
+    assert.not.ok(view(base).isContiguous());
 
-  for (const reduction of REDUCTIONS) {
-    const want = nllLoss(view(base).clone(), t, { reduction });
-    assertClose(nllLoss(view(base), t, { reduction }), want, FLOAT64, reduction);
-    assertGradcheck((y) => nllLoss(view(y), t, { reduction }), [base, t], reduction);
-  }
-});
+    for (const reduction of REDUCTIONS) {
+      const want = nllLoss(view(base).clone(), t, { reduction });
+      assertClose(
+        nllLoss(view(base), t, { reduction }),
+        want,
+        FLOAT64,
+        reduction,
+      );
+      assertGradcheck(
+        (y) => nllLoss(view(y), t, { reduction }),
+        [base, t],
+        reduction,
+      );
+    }
+  },
+);
 
-nll('reads narrowed views with offsets: [2, 3, 2] of [4, 3, 3], and (C) = [3] of [5]', () => {
-  const base = normal([4, 3, 3], 25);
-  const slice = (y: Tensor): Tensor => narrow(narrow(y, 0, 1, 2), 2, 1, 2);
-  const t = tensor([[0, 2], [1, -100]], { dtype: 'int32' });
-  const row = normal([5], 26);
-  const middle = (y: Tensor): Tensor => narrow(y, 0, 1, 3);
-  assert.ok(slice(base).nd.offset > 0 && !slice(base).isContiguous());
-  assert.ok(middle(row).nd.offset > 0);
+nll(
+  'reads narrowed views with offsets: [2, 3, 2] of [4, 3, 3], and (C) = [3] of [5]',
+  () => {
+    const base = normal([4, 3, 3], 25);
+    const slice = (y: Tensor): Tensor => narrow(narrow(y, 0, 1, 2), 2, 1, 2);
+    const t = tensor(
+      [
+        [0, 2],
+        [1, -100],
+      ],
+      { dtype: 'int32' },
+    );
+    const row = normal([5], 26);
+    const middle = (y: Tensor): Tensor => narrow(y, 0, 1, 3);
+    assert.ok(slice(base).nd.offset > 0 && !slice(base).isContiguous());
+    assert.ok(middle(row).nd.offset > 0);
 
-  for (const reduction of REDUCTIONS) {
-    const want = nllLoss(slice(base).clone(), t, { reduction });
-    assertClose(nllLoss(slice(base), t, { reduction }), want, FLOAT64, reduction);
-    assertGradcheck((y) => nllLoss(slice(y), t, { reduction }), [base, t], `slice, ${reduction}`);
-    const wantRow = nllLoss(middle(row).clone(), 2, { reduction });
-    assertClose(nllLoss(middle(row), 2, { reduction }), wantRow, FLOAT64, `(C), ${reduction}`);
-    assertGradcheck((y) => nllLoss(middle(y), 2, { reduction }), [row], `(C), ${reduction}`);
-  }
-});
+    for (const reduction of REDUCTIONS) {
+      const want = nllLoss(slice(base).clone(), t, { reduction });
+      assertClose(
+        nllLoss(slice(base), t, { reduction }),
+        want,
+        FLOAT64,
+        reduction,
+      );
+      assertGradcheck(
+        (y) => nllLoss(slice(y), t, { reduction }),
+        [base, t],
+        `slice, ${reduction}`,
+      );
+      const wantRow = nllLoss(middle(row).clone(), 2, { reduction });
+      assertClose(
+        nllLoss(middle(row), 2, { reduction }),
+        wantRow,
+        FLOAT64,
+        `(C), ${reduction}`,
+      );
+      assertGradcheck(
+        (y) => nllLoss(middle(y), 2, { reduction }),
+        [row],
+        `(C), ${reduction}`,
+      );
+    }
+  },
+);
 
 nll('takes logSoftmax over dim 1 of [2, 4, 3, 2] as input', () => {
   const x = normal([2, 4, 3, 2], 27);
@@ -272,9 +383,18 @@ nll('takes logSoftmax over dim 1 of [2, 4, 3, 2] as input', () => {
 
   for (const reduction of REDUCTIONS) {
     const want = nllLoss(logSoftmax(x, 1).clone(), t, { reduction });
-    assertClose(nllLoss(logSoftmax(x, 1), t, { reduction }), want, FLOAT64, reduction);
+    assertClose(
+      nllLoss(logSoftmax(x, 1), t, { reduction }),
+      want,
+      FLOAT64,
+      reduction,
+    );
   }
-  assertGradcheck((y) => nllLoss(logSoftmax(y, 1), t, { reduction: 'mean' }), [x, t], 'mean');
+  assertGradcheck(
+    (y) => nllLoss(logSoftmax(y, 1), t, { reduction: 'mean' }),
+    [x, t],
+    'mean',
+  );
 });
 
 nll('keeps its own copy of Int32Array targets [3] for the backward', () => {
@@ -297,22 +417,30 @@ nll('defaults to reduction none: shapes [], [4], [3, 2] and [2, 2, 2]', () => {
   }
 });
 
-nll('sums and averages [3, 4] as plain JS does, with weight and ignoreIndex', () => {
-  const x = normal([3, 4], 32);
-  const rows = x.toArray() as number[][];
-  const labels = [1, -100, 3];
-  const w = [0.5, 2, 1, 4];
-  const weight = tensor(w, { dtype: 'float64' });
-  // Expected, in plain JS: element 1 is ignored; the mean divides by the
-  // weight of the kept targets, w[1] + w[3].
-  const kept = -w[1]! * rows[0]![1]! - w[3]! * rows[2]![3]!;
+nll(
+  'sums and averages [3, 4] as plain JS does, with weight and ignoreIndex',
+  () => {
+    const x = normal([3, 4], 32);
+    const rows = x.toArray() as number[][];
+    const labels = [1, -100, 3];
+    const w = [0.5, 2, 1, 4];
+    const weight = tensor(w, { dtype: 'float64' });
+    // Expected, in plain JS: element 1 is ignored; the mean divides by the
+    // weight of the kept targets, w[1] + w[3].
+    const kept = -w[1]! * rows[0]![1]! - w[3]! * rows[2]![3]!;
 
-  const sum = nllLoss(x, labels, { weight, reduction: 'sum' });
-  const mean = nllLoss(x, labels, { weight, reduction: 'mean' });
+    const sum = nllLoss(x, labels, { weight, reduction: 'sum' });
+    const mean = nllLoss(x, labels, { weight, reduction: 'mean' });
 
-  assertClose(sum, { shape: [], values: [kept] }, FLOAT64, 'sum');
-  assertClose(mean, { shape: [], values: [kept / (w[1]! + w[3]!)] }, FLOAT64, 'mean');
-});
+    assertClose(sum, { shape: [], values: [kept] }, FLOAT64, 'sum');
+    assertClose(
+      mean,
+      { shape: [], values: [kept / (w[1]! + w[3]!)] },
+      FLOAT64,
+      'mean',
+    );
+  },
+);
 
 nll('sum over an empty batch [0, 5] is 0, and mean is NaN', () => {
   const x = zeros([0, 5], { dtype: 'float64', requiresGrad: true });
@@ -324,16 +452,22 @@ nll('sum over an empty batch [0, 5] is 0, and mean is NaN', () => {
   assert.equal(nllLoss(x, t).shape, [0]);
 });
 
-nll('mean of [3, 4] with every target ignored is NaN, with a zero gradient', () => {
-  const x = normal([3, 4], 33).requiresGrad_();
+nll(
+  'mean of [3, 4] with every target ignored is NaN, with a zero gradient',
+  () => {
+    const x = normal([3, 4], 33).requiresGrad_();
 
-  const out = nllLoss(x, [-1, -1, -1], { ignoreIndex: -1, reduction: 'mean' });
-  const [dx] = grad(out, x);
+    const out = nllLoss(x, [-1, -1, -1], {
+      ignoreIndex: -1,
+      reduction: 'mean',
+    });
+    const [dx] = grad(out, x);
 
-  // NaN: 0 / 0, a mean over no weight, as PyTorch gives.
-  assert.ok(Number.isNaN(out.item()));
-  assertClose(dx!, { shape: [3, 4], values: new Array(12).fill(0) }, FLOAT64);
-});
+    // NaN: 0 / 0, a mean over no weight, as PyTorch gives.
+    assert.ok(Number.isNaN(out.item()));
+    assertClose(dx!, { shape: [3, 4], values: new Array(12).fill(0) }, FLOAT64);
+  },
+);
 
 nll('ignored elements of [4, 3] get loss 0 and gradient 0', () => {
   const x = normal([4, 3], 34).requiresGrad_();
@@ -345,7 +479,11 @@ nll('ignored elements of [4, 3] get loss 0 and gradient 0', () => {
 
   // Expected: -x[n][t] for kept rows, 0 for ignored ones; the gradient is
   // -1 at each kept target and 0 everywhere else.
-  assertClose(out, { shape: [4], values: [-rows[0]![2]!, 0, -rows[2]![0]!, 0] }, FLOAT64);
+  assertClose(
+    out,
+    { shape: [4], values: [-rows[0]![2]!, 0, -rows[2]![0]!, 0] },
+    FLOAT64,
+  );
   const want = [0, 0, -1, 0, 0, 0, -1, 0, 0, 0, 0, 0];
   assertClose(dx!, { shape: [4, 3], values: want }, FLOAT64);
 });
@@ -357,11 +495,21 @@ nll('an ignoreIndex inside [0, C) skips that class for [3, 3]', () => {
   const out = nllLoss(x, [0, 1, 2], { ignoreIndex: 1 });
 
   // Expected: row 1 (label 1) is skipped; the others are -x[n][t].
-  assertClose(out, { shape: [3], values: [-rows[0]![0]!, 0, -rows[2]![2]!] }, FLOAT64);
+  assertClose(
+    out,
+    { shape: [3], values: [-rows[0]![0]!, 0, -rows[2]![2]!] },
+    FLOAT64,
+  );
 });
 
 nll('a float32 input [2, 3] gives a float32 loss and gradient', () => {
-  const x = tensor([[-1, -2, -3], [-0.5, -1.5, -2.5]], { requiresGrad: true });
+  const x = tensor(
+    [
+      [-1, -2, -3],
+      [-0.5, -1.5, -2.5],
+    ],
+    { requiresGrad: true },
+  );
 
   const out = nllLoss(x, [2, 0], { reduction: 'sum' });
   const [dx] = grad(out, x);
@@ -409,14 +557,17 @@ nll('rejects target [2] for input (C) = [3], which takes one index', () => {
   );
 });
 
-nll('rejects target [3] for input [2, 3]: batch sizes differ, no broadcast', () => {
-  assertThrows(
-    () => nllLoss(zeros([2, 3]), [0, 1, 2]),
-    ShapeError,
-    'target must have shape [2] (input [2, 3] without C), got [3]',
-    'never broadcast',
-  );
-});
+nll(
+  'rejects target [3] for input [2, 3]: batch sizes differ, no broadcast',
+  () => {
+    assertThrows(
+      () => nllLoss(zeros([2, 3]), [0, 1, 2]),
+      ShapeError,
+      'target must have shape [2] (input [2, 3] without C), got [3]',
+      'never broadcast',
+    );
+  },
+);
 
 nll('rejects target [2, 5] for input [2, 3, 4]: extra dims differ', () => {
   assertThrows(
@@ -427,26 +578,37 @@ nll('rejects target [2, 5] for input [2, 3, 4]: extra dims differ', () => {
   );
 });
 
-nll('rejects target [2] for input [2, 3, 4]: the extra dim is not broadcast', () => {
-  assertThrows(
-    () => nllLoss(zeros([2, 3, 4]), [0, 1]),
-    ShapeError,
-    'target must have shape [2, 4]',
-    'got [2]',
-    'never broadcast',
-  );
-});
+nll(
+  'rejects target [2] for input [2, 3, 4]: the extra dim is not broadcast',
+  () => {
+    assertThrows(
+      () => nllLoss(zeros([2, 3, 4]), [0, 1]),
+      ShapeError,
+      'target must have shape [2, 4]',
+      'got [2]',
+      'never broadcast',
+    );
+  },
+);
 
-nll('rejects a one-hot target [4, 3] for input [4, 3]: pass class indices', () => {
-  const oneHot = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]];
-  assertThrows(
-    () => nllLoss(zeros([4, 3]), oneHot),
-    ShapeError,
-    'target must have shape [4] (input [4, 3] without C), got [4, 3]',
-    'Pass class indices, not one-hot rows',
-    'argmax',
-  );
-});
+nll(
+  'rejects a one-hot target [4, 3] for input [4, 3]: pass class indices',
+  () => {
+    const oneHot = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+      [1, 0, 0],
+    ];
+    assertThrows(
+      () => nllLoss(zeros([4, 3]), oneHot),
+      ShapeError,
+      'target must have shape [4] (input [4, 3] without C), got [4, 3]',
+      'Pass class indices, not one-hot rows',
+      'argmax',
+    );
+  },
+);
 
 nll('rejects target 5 at position [1] for 4 classes', () => {
   assertThrows(
@@ -458,7 +620,10 @@ nll('rejects target 5 at position [1] for 4 classes', () => {
 });
 
 nll('names the position [1, 2] of a bad target for input [2, 4, 3]', () => {
-  const labels = [[0, 1, 2], [3, 0, 9]];
+  const labels = [
+    [0, 1, 2],
+    [3, 0, 9],
+  ];
   assertThrows(
     () => nllLoss(zeros([2, 4, 3]), labels),
     RangeError,
@@ -466,14 +631,17 @@ nll('names the position [1, 2] of a bad target for input [2, 4, 3]', () => {
   );
 });
 
-nll('rejects target -1 when ignoreIndex is the default -100: never wrapped', () => {
-  assertThrows(
-    () => nllLoss(zeros([3, 4]), [0, -1, 2]),
-    RangeError,
-    'target -1 at position [1] is out of range for 4 classes',
-    'pass { ignoreIndex: -1 }',
-  );
-});
+nll(
+  'rejects target -1 when ignoreIndex is the default -100: never wrapped',
+  () => {
+    assertThrows(
+      () => nllLoss(zeros([3, 4]), [0, -1, 2]),
+      RangeError,
+      'target -1 at position [1] is out of range for 4 classes',
+      'pass { ignoreIndex: -1 }',
+    );
+  },
+);
 
 nll('rejects target -2 when ignoreIndex is -1: never clamped', () => {
   assertThrows(
@@ -484,17 +652,20 @@ nll('rejects target -2 when ignoreIndex is -1: never clamped', () => {
   );
 });
 
-nll('suggests labels numbered from 1 when the largest label of [3, 3] is C = 3', () => {
-  assertThrows(
-    () => nllLoss(zeros([3, 3]), [1, 2, 3]),
-    RangeError,
-    'target 3 at position [2]',
-    'labels look numbered from 1; subtract 1 from every target',
-  );
-  // A largest bad label other than C gets no such hint.
-  const message = messageOf(() => nllLoss(zeros([3, 3]), [1, 3, 7]));
-  assert.not.ok(message.includes('numbered from 1'), message);
-});
+nll(
+  'suggests labels numbered from 1 when the largest label of [3, 3] is C = 3',
+  () => {
+    assertThrows(
+      () => nllLoss(zeros([3, 3]), [1, 2, 3]),
+      RangeError,
+      'target 3 at position [2]',
+      'labels look numbered from 1; subtract 1 from every target',
+    );
+    // A largest bad label other than C gets no such hint.
+    const message = messageOf(() => nllLoss(zeros([3, 3]), [1, 3, 7]));
+    assert.not.ok(message.includes('numbered from 1'), message);
+  },
+);
 
 nll('rejects target 1.5 at position [1] and NaN at position [2]', () => {
   assertThrows(
@@ -539,7 +710,10 @@ nll('rejects a weight that requires grad, which would get no gradient', () => {
     'weight.detach()',
   );
   // Detached, or inside noGrad, the same weight is fine.
-  assert.is(nllLoss(zeros([2, 3]), [0, 1], { weight: weight.detach() }).size, 2);
+  assert.is(
+    nllLoss(zeros([2, 3]), [0, 1], { weight: weight.detach() }).size,
+    2,
+  );
   assert.is(noGrad(() => nllLoss(zeros([2, 3]), [0, 1], { weight })).size, 2);
 });
 

@@ -3,11 +3,18 @@ import * as assert from 'uvu/assert';
 import * as tg from '../../src/index.js';
 import type { DType, Tensor } from '../../src/index.js';
 import { FLOAT32, FLOAT64, assertClose } from '../helpers/assert-close.js';
-import { decode, referenceCases, type ReferenceCase } from '../helpers/fixtures.js';
+import {
+  decode,
+  referenceCases,
+  type ReferenceCase,
+} from '../helpers/fixtures.js';
 
 // The loss cases of the PyTorch reference file: every nll_loss and
 // cross_entropy case, the NaN, empty-batch and -inf ones included.
-const LOSSES: Record<string, (c: ReferenceCase, input: Tensor, dtype: DType) => Tensor> = {
+const LOSSES: Record<
+  string,
+  (c: ReferenceCase, input: Tensor, dtype: DType) => Tensor
+> = {
   nll_loss: (c, input, dtype) =>
     tg.nllLoss(input, decode(c.inputs.target!), options(c, dtype)),
   cross_entropy: (c, input, dtype) =>
@@ -29,7 +36,12 @@ function check(c: ReferenceCase, dtype: DType): void {
 
   out.backward(decode(c.upstream!, dtype));
   assert.ok(input.grad !== null, `${c.name}: no gradient reached the input`);
-  assertClose(input.grad, decode(c.grads!.input!), tolerance, `${c.name} [${dtype}] grad`);
+  assertClose(
+    input.grad,
+    decode(c.grads!.input!),
+    tolerance,
+    `${c.name} [${dtype}] grad`,
+  );
 }
 
 const reference = suite('PyTorch reference: losses');
@@ -42,8 +54,12 @@ reference('covers all 46 nll_loss and cross_entropy cases', () => {
 });
 
 for (const c of cases) {
-  reference(`${c.name}: float64 output and gradient`, () => check(c, 'float64'));
-  reference(`${c.name}: float32 output and gradient`, () => check(c, 'float32'));
+  reference(`${c.name}: float64 output and gradient`, () =>
+    check(c, 'float64'),
+  );
+  reference(`${c.name}: float32 output and gradient`, () =>
+    check(c, 'float32'),
+  );
 }
 
 reference.run();

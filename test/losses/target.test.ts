@@ -16,23 +16,45 @@ const targets = suite('readClassTargets');
 // flattened row-major, and the expected shape is the nesting's.
 
 targets('reads an int32 tensor [2, 2] with its shape', () => {
-  const t = tensor([[0, 3], [2, 1]], { dtype: 'int32' });
+  const t = tensor(
+    [
+      [0, 3],
+      [2, 1],
+    ],
+    { dtype: 'int32' },
+  );
 
   assert.equal(read(t), { values: [0, 3, 2, 1], shape: [2, 2] });
 });
 
 targets('reads float32 and float64 tensors [3] of whole numbers', () => {
   for (const dtype of ['float32', 'float64'] as const) {
-    assert.equal(read(tensor([2, 0, -100], { dtype })), { values: [2, 0, -100], shape: [3] });
+    assert.equal(read(tensor([2, 0, -100], { dtype })), {
+      values: [2, 0, -100],
+      shape: [3],
+    });
   }
 });
 
-targets('reads a transposed (non-contiguous) [3, 2] tensor in row-major order', () => {
-  const t = transpose(tensor([[0, 1, 2], [3, 4, 5]], { dtype: 'int32' }), 0, 1);
+targets(
+  'reads a transposed (non-contiguous) [3, 2] tensor in row-major order',
+  () => {
+    const t = transpose(
+      tensor(
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        { dtype: 'int32' },
+      ),
+      0,
+      1,
+    );
 
-  // Expected: the rows of the transpose, [[0, 3], [1, 4], [2, 5]], read flat.
-  assert.equal(read(t), { values: [0, 3, 1, 4, 2, 5], shape: [3, 2] });
-});
+    // Expected: the rows of the transpose, [[0, 3], [1, 4], [2, 5]], read flat.
+    assert.equal(read(t), { values: [0, 3, 1, 4, 2, 5], shape: [3, 2] });
+  },
+);
 
 targets('reads a number as shape [] and a rank-0 tensor alike', () => {
   assert.equal(read(4), { values: [4], shape: [] });
@@ -40,47 +62,66 @@ targets('reads a number as shape [] and a rank-0 tensor alike', () => {
 });
 
 targets('reads nested arrays [2, 3] and an empty array [0]', () => {
-  assert.equal(read([[1, 2, 0], [0, 0, 5]]), { values: [1, 2, 0, 0, 0, 5], shape: [2, 3] });
+  assert.equal(
+    read([
+      [1, 2, 0],
+      [0, 0, 5],
+    ]),
+    { values: [1, 2, 0, 0, 0, 5], shape: [2, 3] },
+  );
   assert.equal(read([]), { values: [], shape: [0] });
 });
 
 targets('reads an Int32Array as shape [n]', () => {
-  assert.equal(read(Int32Array.from([3, 1, 2])), { values: [3, 1, 2], shape: [3] });
+  assert.equal(read(Int32Array.from([3, 1, 2])), {
+    values: [3, 1, 2],
+    shape: [3],
+  });
 });
 
-targets('copies an Int32Array, so later writes to it change nothing read', () => {
-  const labels = Int32Array.from([3, 1, 2]);
+targets(
+  'copies an Int32Array, so later writes to it change nothing read',
+  () => {
+    const labels = Int32Array.from([3, 1, 2]);
 
-  const { values } = readClassTargets('nllLoss', labels);
-  labels[0] = 0;
+    const { values } = readClassTargets('nllLoss', labels);
+    labels[0] = 0;
 
-  // A loss keeps the targets for its backward; a reused label buffer must
-  // not change them.
-  assert.is(values[0], 3);
-});
+    // A loss keeps the targets for its backward; a reused label buffer must
+    // not change them.
+    assert.is(values[0], 3);
+  },
+);
 
 targets('rejects 1.5 at position [1, 0] of nested arrays [2, 2]', () => {
   assertThrows(
-    () => readClassTargets('nllLoss', [[0, 1], [1.5, 0]]),
+    () =>
+      readClassTargets('nllLoss', [
+        [0, 1],
+        [1.5, 0],
+      ]),
     RangeError,
     'nllLoss: targets must be whole class indices, got 1.5 at position [1, 0]',
     'Pass integer labels',
   );
 });
 
-targets('rejects NaN and Infinity in a float tensor [3], with positions', () => {
-  assertThrows(
-    () => readClassTargets('nllLoss', tensor([0, NaN, 1])),
-    RangeError,
-    'got NaN at position [1]',
-    'NaN usually means',
-  );
-  assertThrows(
-    () => readClassTargets('nllLoss', tensor([0, 1, Infinity])),
-    RangeError,
-    'got Infinity at position [2]',
-  );
-});
+targets(
+  'rejects NaN and Infinity in a float tensor [3], with positions',
+  () => {
+    assertThrows(
+      () => readClassTargets('nllLoss', tensor([0, NaN, 1])),
+      RangeError,
+      'got NaN at position [1]',
+      'NaN usually means',
+    );
+    assertThrows(
+      () => readClassTargets('nllLoss', tensor([0, 1, Infinity])),
+      RangeError,
+      'got Infinity at position [2]',
+    );
+  },
+);
 
 targets('rejects whole numbers outside int32, which would wrap', () => {
   // 2^31 would wrap to -2^31, 2^32 + 1 to 1 and -(2^31) - 1 to 2^31 - 1.
@@ -90,7 +131,8 @@ targets('rejects whole numbers outside int32, which would wrap', () => {
     [-(2 ** 31) - 1, '-2147483649'],
   ] as const) {
     assertThrows(
-      () => readClassTargets('nllLoss', tensor([0, value], { dtype: 'float64' })),
+      () =>
+        readClassTargets('nllLoss', tensor([0, value], { dtype: 'float64' })),
       RangeError,
       `nllLoss: target ${text} at position [1]`,
       'int32',
@@ -99,17 +141,24 @@ targets('rejects whole numbers outside int32, which would wrap', () => {
 });
 
 targets('names the op that read the targets', () => {
-  assertThrows(() => readClassTargets('crossEntropy', [0.5]), RangeError, 'crossEntropy: ');
-});
-
-targets('rejects a ragged array: row [1] of length 1 where 2 is expected', () => {
   assertThrows(
-    () => readClassTargets('nllLoss', [[0, 1], [1]]),
-    ShapeError,
-    'nllLoss: target is a ragged array',
-    'expected length 2 at [1], got length 1',
+    () => readClassTargets('crossEntropy', [0.5]),
+    RangeError,
+    'crossEntropy: ',
   );
 });
+
+targets(
+  'rejects a ragged array: row [1] of length 1 where 2 is expected',
+  () => {
+    assertThrows(
+      () => readClassTargets('nllLoss', [[0, 1], [1]]),
+      ShapeError,
+      'nllLoss: target is a ragged array',
+      'expected length 2 at [1], got length 1',
+    );
+  },
+);
 
 targets('rejects arrays holding strings', () => {
   assertThrows(
@@ -127,7 +176,11 @@ targets('rejects a Float32Array and a string, naming what was given', () => {
     'got Float32Array',
     'tensor(',
   );
-  assertThrows(() => readClassTargets('nllLoss', 'cat'), DTypeError, 'got string');
+  assertThrows(
+    () => readClassTargets('nllLoss', 'cat'),
+    DTypeError,
+    'got string',
+  );
 });
 
 targets.run();

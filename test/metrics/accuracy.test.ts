@@ -34,7 +34,16 @@ acc('scores (3, 2) are reduced by argmax over C', () => {
 
 acc('a tie in the scores goes to the first class, as argmax', () => {
   // Both rows tie between classes 0 and 1: argmax picks 0 for each.
-  assert.is(accuracy(tensor([[1, 1], [0, 0]]), classes([0, 1])), 0.5);
+  assert.is(
+    accuracy(
+      tensor([
+        [1, 1],
+        [0, 0],
+      ]),
+      classes([0, 1]),
+    ),
+    0.5,
+  );
 });
 
 acc('targets may be arrays, an Int32Array or whole-number floats', () => {

@@ -82,14 +82,17 @@ dropout('keeps the shape (2, 3, 4) and the dtype float32', () => {
   assert.is(y.dtype, 'float32');
 });
 
-dropout('rejects an int32 input in training, where 1 / (1 - p) would truncate', () => {
-  const layer = new Dropout(0.3, { generator: new Generator(14) });
-  assertThrows(
-    () => layer.forward(tensor([1, 2, 3], { dtype: 'int32' })),
-    DTypeError,
-    'Dropout: expected a float32 or float64 tensor, got int32.',
-  );
-});
+dropout(
+  'rejects an int32 input in training, where 1 / (1 - p) would truncate',
+  () => {
+    const layer = new Dropout(0.3, { generator: new Generator(14) });
+    assertThrows(
+      () => layer.forward(tensor([1, 2, 3], { dtype: 'int32' })),
+      DTypeError,
+      'Dropout: expected a float32 or float64 tensor, got int32.',
+    );
+  },
+);
 
 dropout('rejects p outside [0, 1) with a RangeError', () => {
   for (const p of [-0.1, 1, 1.5, NaN]) {

@@ -14,11 +14,19 @@ reference('loss and every gradient match through nn.Linear', () => {
   const y = decode(c.inputs.y!);
   const first = new nn.Linear(12, 16, { dtype: 'float64' });
   const second = new nn.Linear(16, 5, { dtype: 'float64' });
-  first.loadStateDict({ weight: decode(c.inputs.w1!), bias: decode(c.inputs.b1!) });
-  second.loadStateDict({ weight: decode(c.inputs.w2!), bias: decode(c.inputs.b2!) });
+  first.loadStateDict({
+    weight: decode(c.inputs.w1!),
+    bias: decode(c.inputs.b1!),
+  });
+  second.loadStateDict({
+    weight: decode(c.inputs.w2!),
+    bias: decode(c.inputs.b2!),
+  });
   const model = new nn.Sequential(first, new nn.ReLU(), second);
 
-  const loss = nllLoss(logSoftmax(model.forward(x), 1), y, { reduction: 'mean' });
+  const loss = nllLoss(logSoftmax(model.forward(x), 1), y, {
+    reduction: 'mean',
+  });
   assertClose(loss, decode(c.output!), FLOAT64, 'loss');
 
   loss.backward(decode(c.upstream!));

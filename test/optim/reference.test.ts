@@ -2,7 +2,11 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { optim, pow, sub, sum, type Tensor } from '../../src/index.js';
 import { FLOAT64, assertClose } from '../helpers/assert-close.js';
-import { decode, referenceCases, type ReferenceCase } from '../helpers/fixtures.js';
+import {
+  decode,
+  referenceCases,
+  type ReferenceCase,
+} from '../helpers/fixtures.js';
 
 // The optimizer cases of the PyTorch reference file: each runs 5 steps on
 // loss = sum((p - target)²) + 0.05 · sum(p⁴) and records p after each.

@@ -121,7 +121,11 @@ create('rejects a number where a row belongs, at [1]', () => {
 
 create('rejects an array where a number belongs, at [0, 1]', () => {
   assertThrows(
-    () => tensor([[1, [2] as unknown as number], [3, 4]]),
+    () =>
+      tensor([
+        [1, [2] as unknown as number],
+        [3, 4],
+      ]),
     ShapeError,
     'expected a number at [0, 1], got an array',
   );
@@ -207,18 +211,21 @@ filled('full([2, 2], 7) in int32', () => {
   ]);
 });
 
-filled('full rejects an int32 fill value that is not whole or too large', () => {
-  assertThrows(
-    () => full([2], 2.5, { dtype: 'int32' }),
-    DTypeError,
-    'full: int32 values must be whole numbers, got 2.5',
-  );
-  assertThrows(
-    () => full([2], 2 ** 31, { dtype: 'int32' }),
-    DTypeError,
-    'full: int32 values must lie in [-2147483648, 2147483647], got 2147483648',
-  );
-});
+filled(
+  'full rejects an int32 fill value that is not whole or too large',
+  () => {
+    assertThrows(
+      () => full([2], 2.5, { dtype: 'int32' }),
+      DTypeError,
+      'full: int32 values must be whole numbers, got 2.5',
+    );
+    assertThrows(
+      () => full([2], 2 ** 31, { dtype: 'int32' }),
+      DTypeError,
+      'full: int32 values must lie in [-2147483648, 2147483647], got 2147483648',
+    );
+  },
+);
 
 filled('makes a size-0 tensor for shape [3, 0]', () => {
   const x = zeros([3, 0]);
@@ -232,8 +239,18 @@ filled('passes requiresGrad to the leaf', () => {
 });
 
 filled('names the function called in a shape error', () => {
-  assertThrows(() => zeros([2, -1]), ShapeError, 'zeros: a shape must', '(dim 1 is -1)');
-  assertThrows(() => ones([1.5]), ShapeError, 'ones: a shape must', '(dim 0 is 1.5)');
+  assertThrows(
+    () => zeros([2, -1]),
+    ShapeError,
+    'zeros: a shape must',
+    '(dim 1 is -1)',
+  );
+  assertThrows(
+    () => ones([1.5]),
+    ShapeError,
+    'ones: a shape must',
+    '(dim 0 is 1.5)',
+  );
   assertThrows(() => full([-2], 3), ShapeError, 'full: a shape must');
 });
 
@@ -374,7 +391,10 @@ uniform('gives float32 values in [0, 1) of the asked shape [100, 100]', () => {
   assert.equal(x.shape, [100, 100]);
   assert.is(x.dtype, 'float32');
   const v = x.values();
-  assert.ok(v.every((u) => u >= 0 && u < 1), 'a value outside [0, 1)');
+  assert.ok(
+    v.every((u) => u >= 0 && u < 1),
+    'a value outside [0, 1)',
+  );
   // 10000 uniform draws: min and max within 0.01 of the ends is all but certain.
   assert.ok(Math.min(...v) < 0.01 && Math.max(...v) > 0.99);
 });
@@ -439,7 +459,10 @@ integers('gives int32 values in [low, high), hitting every value', () => {
   const x = randint(-3, 4, [1000], { generator: new Generator(2) });
   assert.is(x.dtype, 'int32');
   const seen = new Set(x.values());
-  assert.equal([...seen].sort((a, b) => a - b), [-3, -2, -1, 0, 1, 2, 3]);
+  assert.equal(
+    [...seen].sort((a, b) => a - b),
+    [-3, -2, -1, 0, 1, 2, 3],
+  );
 });
 
 integers('rejects high <= low and non-whole bounds', () => {
@@ -473,20 +496,29 @@ seeding('manualSeed forgets the spare normal left by an odd count', () => {
   assert.equal([...a.values()], [...b.values()]);
 });
 
-seeding('new Generator(seed) gives what the default does after manualSeed(seed)', () => {
-  manualSeed(11);
-  const a = randn([5], { dtype: 'float64' });
-  const u = rand([4], { dtype: 'float64' });
-  const g = new Generator(11);
-  const b = randn([5], { dtype: 'float64', generator: g });
-  const w = rand([4], { dtype: 'float64', generator: g });
-  assert.equal([...a.values()], [...b.values()]);
-  assert.equal([...u.values()], [...w.values()]);
-});
+seeding(
+  'new Generator(seed) gives what the default does after manualSeed(seed)',
+  () => {
+    manualSeed(11);
+    const a = randn([5], { dtype: 'float64' });
+    const u = rand([4], { dtype: 'float64' });
+    const g = new Generator(11);
+    const b = randn([5], { dtype: 'float64', generator: g });
+    const w = rand([4], { dtype: 'float64', generator: g });
+    assert.equal([...a.values()], [...b.values()]);
+    assert.equal([...u.values()], [...w.values()]);
+  },
+);
 
 seeding('different seeds give different numbers', () => {
-  const a = rand([4], { dtype: 'float64', generator: new Generator(1) }).values();
-  const b = rand([4], { dtype: 'float64', generator: new Generator(2) }).values();
+  const a = rand([4], {
+    dtype: 'float64',
+    generator: new Generator(1),
+  }).values();
+  const b = rand([4], {
+    dtype: 'float64',
+    generator: new Generator(2),
+  }).values();
   assert.not.equal([...a], [...b]);
 });
 
@@ -506,17 +538,22 @@ seeding('Generator.manualSeed restarts its stream', () => {
 //   return ((t ^ (t >> 14)) & M) / 2**32
 // The normals apply Box–Muller to the first two uniforms u1, u2:
 // r = sqrt(-2 ln(1 - u1)), z = r cos(2π u2) then r sin(2π u2).
-seeding('mulberry32 with seed 42 gives the reference first three numbers', () => {
-  const g = new Generator(42);
-  assert.is(g.next(), 0.6011037519201636);
-  assert.is(g.next(), 0.44829055899754167);
-  assert.is(g.next(), 0.8524657934904099);
-});
+seeding(
+  'mulberry32 with seed 42 gives the reference first three numbers',
+  () => {
+    const g = new Generator(42);
+    assert.is(g.next(), 0.6011037519201636);
+    assert.is(g.next(), 0.44829055899754167);
+    assert.is(g.next(), 0.8524657934904099);
+  },
+);
 
 seeding('the default generator starts from seed 0', () => {
   const x = rand([3], { dtype: 'float64', generator: new Generator(0) });
   // Python mulberry32 above with seed 0.
-  const expected = [0.26642920868471265, 0.0003297457005828619, 0.2232720274478197];
+  const expected = [
+    0.26642920868471265, 0.0003297457005828619, 0.2232720274478197,
+  ];
   assert.equal([...x.values()], expected);
 });
 
@@ -524,21 +561,30 @@ seeding('randn with seed 42 is Box–Muller on the first two uniforms', () => {
   const x = randn([2], { dtype: 'float64', generator: new Generator(42) });
   // Python: -1.2848381576290195, 0.43278026787558976; the last digits may
   // differ by rounding in log/cos between libms, hence 1e-14.
-  assertClose(x, { shape: [2], values: [-1.2848381576290195, 0.43278026787558976] }, {
-    rtol: 1e-14,
-    atol: 1e-15,
-  });
+  assertClose(
+    x,
+    { shape: [2], values: [-1.2848381576290195, 0.43278026787558976] },
+    {
+      rtol: 1e-14,
+      atol: 1e-15,
+    },
+  );
 });
 
-seeding('randint with seed 42 floors the uniforms: 0..9 gives [6, 4, 8, 6, 1]', () => {
-  // Python: floor(u * 10) for the first five seed-42 uniforms.
-  const x = randint(0, 10, [5], { generator: new Generator(42) });
-  assert.equal(x.toArray(), [6, 4, 8, 6, 1]);
-});
+seeding(
+  'randint with seed 42 floors the uniforms: 0..9 gives [6, 4, 8, 6, 1]',
+  () => {
+    // Python: floor(u * 10) for the first five seed-42 uniforms.
+    const x = randint(0, 10, [5], { generator: new Generator(42) });
+    assert.equal(x.toArray(), [6, 4, 8, 6, 1]);
+  },
+);
 
 seeding('float32 rand holds the float64 stream rounded to float32', () => {
   const x = rand([3], { generator: new Generator(42) });
-  const expected = [0.6011037519201636, 0.44829055899754167, 0.8524657934904099];
+  const expected = [
+    0.6011037519201636, 0.44829055899754167, 0.8524657934904099,
+  ];
   assertClose(x, { shape: [3], values: expected }, FLOAT32);
   assert.is(x.values()[0], Math.fround(expected[0]!));
 });

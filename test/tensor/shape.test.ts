@@ -35,11 +35,14 @@ broadcast('treats a scalar [] as broadcasting to anything', () => {
   assert.equal(broadcastShapes('mul', [], []), []);
 });
 
-broadcast('keeps size 0 against size 1: [0] with [1] and [1, 0] with [3, 1]', () => {
-  assert.equal(broadcastShapes('add', [0], [1]), [0]);
-  assert.equal(broadcastShapes('add', [1], [0]), [0]);
-  assert.equal(broadcastShapes('add', [1, 0], [3, 1]), [3, 0]);
-});
+broadcast(
+  'keeps size 0 against size 1: [0] with [1] and [1, 0] with [3, 1]',
+  () => {
+    assert.equal(broadcastShapes('add', [0], [1]), [0]);
+    assert.equal(broadcastShapes('add', [1], [0]), [0]);
+    assert.equal(broadcastShapes('add', [1, 0], [3, 1]), [3, 0]);
+  },
+);
 
 broadcast('rejects [2, 3] with [4], naming both shapes and the dim', () => {
   assertThrows(
@@ -95,7 +98,12 @@ dim('rejects dim 3 for rank 3 with the legal range', () => {
 });
 
 dim('rejects dim -4 for rank 3', () => {
-  assertThrows(() => normalizeDim('mean', -4, 3), RangeError, 'mean:', 'got -4');
+  assertThrows(
+    () => normalizeDim('mean', -4, 3),
+    RangeError,
+    'mean:',
+    'got -4',
+  );
 });
 
 dim('rejects dim 1 for a rank-0 tensor', () => {

@@ -122,7 +122,11 @@ item('rejects shape [2, 3], naming shape and element count', () => {
 });
 
 item('rejects an empty tensor', () => {
-  assertThrows(() => zeros([0]).item(), ShapeError, 'got shape [0] (0 elements)');
+  assertThrows(
+    () => zeros([0]).item(),
+    ShapeError,
+    'got shape [0] (0 elements)',
+  );
 });
 
 item.run();
@@ -250,7 +254,10 @@ detaching('shares storage and is an untracked leaf', () => {
   assert.is(d.nd.data, y.nd.data);
   assert.not.ok(d.requiresGrad);
   assert.ok(d.isLeaf);
-  assert.not.ok(d.mul(3).requiresGrad, 'an op on a detached tensor records nothing');
+  assert.not.ok(
+    d.mul(3).requiresGrad,
+    'an op on a detached tensor records nothing',
+  );
   y.nd.data[0] = 5;
   assert.is(d.values()[0], 5);
 });
@@ -360,15 +367,18 @@ function base(): Tensor {
   return randn([2, 3, 4], { dtype: 'float64', generator: new Generator(6) });
 }
 
-views('transpose shares storage and reads element (i, j, k) at (k, j, i)', () => {
-  const x = base();
-  const t = x.transpose(0, 2);
-  assert.is(t.nd.data, x.nd.data);
-  assert.equal(t.shape, [4, 3, 2]);
-  const a = x.toArray() as number[][][];
-  const b = t.toArray() as number[][][];
-  assert.is(b[3]![1]![0], a[0]![1]![3]);
-});
+views(
+  'transpose shares storage and reads element (i, j, k) at (k, j, i)',
+  () => {
+    const x = base();
+    const t = x.transpose(0, 2);
+    assert.is(t.nd.data, x.nd.data);
+    assert.equal(t.shape, [4, 3, 2]);
+    const a = x.toArray() as number[][][];
+    const b = t.toArray() as number[][][];
+    assert.is(b[3]![1]![0], a[0]![1]![3]);
+  },
+);
 
 views('permute shares storage: (2, 0, 1) of [2, 3, 4] is [4, 2, 3]', () => {
   const x = base();
@@ -380,14 +390,17 @@ views('permute shares storage: (2, 0, 1) of [2, 3, 4] is [4, 2, 3]', () => {
   assert.is(b[3]![1]![2], a[1]![2]![3]);
 });
 
-views('expand shares storage: [3, 1] to [2, 3, 4] repeats each row value', () => {
-  const x = tensor([[1], [2], [3]]);
-  const e = x.expand(2, 3, 4);
-  assert.is(e.nd.data, x.nd.data);
-  assert.equal(e.shape, [2, 3, 4]);
-  const row = [2, 2, 2, 2];
-  assert.equal((e.toArray() as number[][][])[1]![1], row);
-});
+views(
+  'expand shares storage: [3, 1] to [2, 3, 4] repeats each row value',
+  () => {
+    const x = tensor([[1], [2], [3]]);
+    const e = x.expand(2, 3, 4);
+    assert.is(e.nd.data, x.nd.data);
+    assert.equal(e.shape, [2, 3, 4]);
+    const row = [2, 2, 2, 2];
+    assert.equal((e.toArray() as number[][][])[1]![1], row);
+  },
+);
 
 views('narrow shares storage: columns 1..2 of a [2, 4]', () => {
   const x = tensor([
@@ -410,15 +423,18 @@ views('reshape of contiguous data shares storage', () => {
   assert.is(x.reshape([24]).nd.data, x.nd.data);
 });
 
-views('reshape of a non-contiguous view copies, keeping row-major order', () => {
-  const x = tensor([
-    [1, 2, 3],
-    [4, 5, 6],
-  ]);
-  const r = x.T.reshape(6);
-  assert.is.not(r.nd.data, x.nd.data);
-  assert.equal(r.toArray(), [1, 4, 2, 5, 3, 6]);
-});
+views(
+  'reshape of a non-contiguous view copies, keeping row-major order',
+  () => {
+    const x = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const r = x.T.reshape(6);
+    assert.is.not(r.nd.data, x.nd.data);
+    assert.equal(r.toArray(), [1, 4, 2, 5, 3, 6]);
+  },
+);
 
 views('a write through the storage shows in every view', () => {
   const x = zeros([2, 3], { dtype: 'float64' });

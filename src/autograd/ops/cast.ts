@@ -19,7 +19,8 @@ export function cast(x: Tensor, dtype: DType): Tensor {
 
   const src = x.values();
   const data = allocate(dtype, src.length);
-  if (dtype === 'int32') for (let i = 0; i < src.length; i++) data[i] = Math.trunc(src[i]!);
+  if (dtype === 'int32')
+    for (let i = 0; i < src.length; i++) data[i] = Math.trunc(src[i]!);
   else data.set(src);
   const out = Tensor.fromData(data, x.shape);
 

@@ -17,7 +17,9 @@ import { checkTensor } from './operands.js';
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) {
-    throw new ShapeError('cat: expected a non-empty array of tensors, got none.');
+    throw new ShapeError(
+      'cat: expected a non-empty array of tensors, got none.',
+    );
   }
   const list: Tensor[] = tensors.map((t) => checkTensor('cat', t));
   const scalarAt = list.findIndex((t) => t.ndim === 0);
@@ -31,7 +33,8 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const d = normalizeDim('cat', dim, first.ndim);
   list.forEach((t, i) => {
     const fits =
-      t.ndim === first.ndim && t.shape.every((n, k) => k === d || n === first.shape[k]);
+      t.ndim === first.ndim &&
+      t.shape.every((n, k) => k === d || n === first.shape[k]);
     if (!fits) {
       throw new ShapeError(
         `cat: tensor ${i} has shape ${formatShape(t.shape)}, which does not ` +
@@ -55,8 +58,12 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const out = Tensor.fromData(data, shape);
 
   // Each input's gradient is its own slice of dy along dim.
-  const starts = parts.map((_, i) => parts.slice(0, i).reduce((n, t) => n + t.shape[d]!, 0));
+  const starts = parts.map((_, i) =>
+    parts.slice(0, i).reduce((n, t) => n + t.shape[d]!, 0),
+  );
   return record('cat', out, parts, (dy) =>
-    parts.map((t, i) => (t.requiresGrad ? narrow(dy, d, starts[i]!, t.shape[d]!) : null)),
+    parts.map((t, i) =>
+      t.requiresGrad ? narrow(dy, d, starts[i]!, t.shape[d]!) : null,
+    ),
   );
 }

@@ -11,7 +11,11 @@ import { operand } from './operands.js';
  * float32 (as PyTorch promotes it), so the bound is never truncated.
  * @throws RangeError when neither bound is given or min > max.
  */
-export function clamp(x: TensorLike, min?: number | null, max?: number | null): Tensor {
+export function clamp(
+  x: TensorLike,
+  min?: number | null,
+  max?: number | null,
+): Tensor {
   const given = operand('clamp', x);
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
@@ -36,6 +40,9 @@ export function clamp(x: TensorLike, min?: number | null, max?: number | null): 
 
   // dx = dy inside [min, max] (bounds included, as PyTorch), 0 outside.
   return record('clamp', out, [input], (dy) => [
-    mul(dy, map(input, (v) => (v >= lo && v <= hi ? 1 : 0))),
+    mul(
+      dy,
+      map(input, (v) => (v >= lo && v <= hi ? 1 : 0)),
+    ),
   ]);
 }

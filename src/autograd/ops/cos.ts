@@ -15,5 +15,10 @@ export function cos(x: TensorLike): Tensor {
   const out = map(input, Math.cos);
 
   // dx = -dy · sin(x)
-  return record('cos', out, [input], (dy) => [mul(dy, map(input, (v) => -Math.sin(v)))]);
+  return record('cos', out, [input], (dy) => [
+    mul(
+      dy,
+      map(input, (v) => -Math.sin(v)),
+    ),
+  ]);
 }

@@ -16,6 +16,9 @@ export function elu(x: TensorLike, alpha = 1): Tensor {
 
   // dx = dy where x > 0, else dy · alpha · e^x
   return record('elu', out, [input], (dy) => [
-    mul(dy, map(input, (v) => (v > 0 ? 1 : alpha * Math.exp(v)))),
+    mul(
+      dy,
+      map(input, (v) => (v > 0 ? 1 : alpha * Math.exp(v))),
+    ),
   ]);
 }

@@ -14,10 +14,14 @@ import { checkTensor } from './operands.js';
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
   checkTensor('expand', x);
   const lead = shape.length - x.ndim;
-  const target = shape.map((n, i) => (n === -1 && i >= lead ? x.shape[i - lead]! : n));
+  const target = shape.map((n, i) =>
+    n === -1 && i >= lead ? x.shape[i - lead]! : n,
+  );
   const bad = target.findIndex((n, i) => {
     const own = i < lead ? null : x.shape[i - lead]!;
-    return !Number.isInteger(n) || n < 0 || (own !== null && own !== 1 && own !== n);
+    return (
+      !Number.isInteger(n) || n < 0 || (own !== null && own !== 1 && own !== n)
+    );
   });
   if (lead < 0 || bad >= 0) {
     throw new ShapeError(

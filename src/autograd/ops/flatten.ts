@@ -25,5 +25,9 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
     );
   }
   const merged = x.shape.slice(start, end + 1).reduce((a, b) => a * b, 1);
-  return reshape(x, [...x.shape.slice(0, start), merged, ...x.shape.slice(end + 1)]);
+  return reshape(x, [
+    ...x.shape.slice(0, start),
+    merged,
+    ...x.shape.slice(end + 1),
+  ]);
 }

@@ -18,7 +18,10 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   checkTensor('gather', x);
   const idx = checkIndexTensor('gather', index);
   checkSameRank('gather', x, idx);
-  const d = x.ndim === 0 ? (normalizeDim('gather', dim, 0), 0) : normalizeDim('gather', dim, x.ndim);
+  const d =
+    x.ndim === 0
+      ? (normalizeDim('gather', dim, 0), 0)
+      : normalizeDim('gather', dim, x.ndim);
   const tooBig = idx.shape.findIndex((n, k) => k !== d && n > x.shape[k]!);
   if (tooBig >= 0) {
     throw new ShapeError(

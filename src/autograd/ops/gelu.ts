@@ -18,7 +18,10 @@ export function gelu(x: TensorLike): Tensor {
 
   // dx = dy · (Φ(x) + x φ(x)), φ the standard normal density
   return record('gelu', out, [input], (dy) => [
-    mul(dy, map(input, (v) => normalCdf(v) + v * normalPdf(v))),
+    mul(
+      dy,
+      map(input, (v) => normalCdf(v) + v * normalPdf(v)),
+    ),
   ]);
 }
 

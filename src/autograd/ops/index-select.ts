@@ -23,7 +23,9 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
     );
   }
   if (x.ndim === 0) {
-    throw new ShapeError('indexSelect: expected a tensor of rank >= 1, got rank 0.');
+    throw new ShapeError(
+      'indexSelect: expected a tensor of rank >= 1, got rank 0.',
+    );
   }
   const d = normalizeDim('indexSelect', dim, x.ndim);
   const positions = idx.values();

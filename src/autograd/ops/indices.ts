@@ -4,7 +4,11 @@ import type { Tensor } from '../../tensor/tensor.js';
 import { checkTensor } from './operands.js';
 
 /** Throws unless `index` is an int32 tensor; `role` names it in messages. */
-export function checkIndexTensor(op: string, index: unknown, role = 'index'): Tensor {
+export function checkIndexTensor(
+  op: string,
+  index: unknown,
+  role = 'index',
+): Tensor {
   const t = checkTensor(op, index);
   if (t.dtype !== 'int32') {
     throw new DTypeError(

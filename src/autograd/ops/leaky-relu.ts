@@ -16,6 +16,9 @@ export function leakyRelu(x: TensorLike, negativeSlope = 0.01): Tensor {
 
   // dx = dy where x > 0, else negativeSlope · dy
   return record('leakyRelu', out, [input], (dy) => [
-    mul(dy, map(input, (v) => (v > 0 ? 1 : negativeSlope))),
+    mul(
+      dy,
+      map(input, (v) => (v > 0 ? 1 : negativeSlope)),
+    ),
   ]);
 }

@@ -17,7 +17,11 @@ import { sub } from './sub.js';
  * @throws DTypeError for an int32 input.
  * @throws RangeError for a dim outside `[-ndim, ndim)` or listed twice.
  */
-export function logsumexp(x: Tensor, dim: number | number[], keepdim = false): Tensor {
+export function logsumexp(
+  x: Tensor,
+  dim: number | number[],
+  keepdim = false,
+): Tensor {
   requireFloating('logsumexp', checkTensor('logsumexp', x).dtype);
   const dims = reductionDims('logsumexp', x, dim);
 
@@ -43,7 +47,12 @@ export function logsumexp(x: Tensor, dim: number | number[], keepdim = false): T
     for (let i = start; i < start + run; i++) total += Math.exp(data[i]! - max);
     result[o] = max + Math.log(total);
   }
-  const out = shapeResult(Tensor.fromData(result, kept), x.shape, dims, keepdim);
+  const out = shapeResult(
+    Tensor.fromData(result, kept),
+    x.shape,
+    dims,
+    keepdim,
+  );
 
   // dx = dy · exp(x - logsumexp(x)) = dy · softmax(x)
   return record('logsumexp', out, [x], (dy) => [

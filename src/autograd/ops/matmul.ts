@@ -41,7 +41,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 
   // Vectors become matrices for the product and lose the dim again after;
   // unsqueeze and squeeze carry the gradient through those steps.
-  if (x.ndim === 1) return squeeze(matmul(unsqueeze(x, 0), y), y.ndim === 1 ? undefined : -2);
+  if (x.ndim === 1)
+    return squeeze(matmul(unsqueeze(x, 0), y), y.ndim === 1 ? undefined : -2);
   if (y.ndim === 1) return squeeze(matmul(x, unsqueeze(y, 1)), -1);
   return batchedMatmul(x, y);
 }
@@ -50,7 +51,11 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   const [m, k] = x.shape.slice(-2) as [number, number];
   const n = y.shape[y.ndim - 1]!;
-  const batch = broadcastShapes('matmul', x.shape.slice(0, -2), y.shape.slice(0, -2));
+  const batch = broadcastShapes(
+    'matmul',
+    x.shape.slice(0, -2),
+    y.shape.slice(0, -2),
+  );
 
   // The kernel reads both operands through their strides: transposed
   // views (as in every backward) cost no copy.
@@ -69,15 +74,24 @@ function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   // da = dy · bᵀ, db = aᵀ · dy, each summed over the batch dims it was
   // broadcast along.
   return record('matmul', result, [x, y], (dy) => [
-    x.requiresGrad ? sumTo(batchedMatmul(dy, transpose(y, -1, -2)), x.shape) : null,
-    y.requiresGrad ? sumTo(batchedMatmul(transpose(x, -1, -2), dy), y.shape) : null,
+    x.requiresGrad
+      ? sumTo(batchedMatmul(dy, transpose(y, -1, -2)), x.shape)
+      : null,
+    y.requiresGrad
+      ? sumTo(batchedMatmul(transpose(x, -1, -2), dy), y.shape)
+      : null,
   ]);
 }
 
 /** The last two dims of `t` as a strided matrix (offset set per batch). */
 function matrixView(t: Tensor): MatrixView {
   const s = t.nd.stride;
-  return { data: t.nd.data, offset: 0, rowStride: s[t.ndim - 2]!, colStride: s[t.ndim - 1]! };
+  return {
+    data: t.nd.data,
+    offset: 0,
+    rowStride: s[t.ndim - 2]!,
+    colStride: s[t.ndim - 1]!,
+  };
 }
 
 /**

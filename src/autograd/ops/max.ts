@@ -27,7 +27,12 @@ export function min(x: Tensor, dim?: number, keepdim = false): Tensor {
   return extremum('min', x, dim, keepdim);
 }
 
-function extremum(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: boolean): Tensor {
+function extremum(
+  op: 'max' | 'min',
+  x: Tensor,
+  dim: number | undefined,
+  keepdim: boolean,
+): Tensor {
   checkTensor(op, x);
   if (x.size === 0) {
     throw new ShapeError(
@@ -36,13 +41,20 @@ function extremum(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim
     );
   }
   if (dim === undefined) return overAll(op, x);
-  const d = x.ndim === 0 ? (normalizeDim(op, dim, 0), 0) : normalizeDim(op, dim, x.ndim);
+  const d =
+    x.ndim === 0
+      ? (normalizeDim(op, dim, 0), 0)
+      : normalizeDim(op, dim, x.ndim);
   const dims = x.ndim === 0 ? [] : [d];
 
   // Positions first, then the values at them, so values and gradient agree.
-  const at = reduce(x, dims, op === 'max' ? 'argmax' : 'argmin').reshape(keptShape(x.shape, dims));
+  const at = reduce(x, dims, op === 'max' ? 'argmax' : 'argmin').reshape(
+    keptShape(x.shape, dims),
+  );
   const values = gatherAlong(x, d, at);
-  const out = keepdim ? values : values.reshape(x.shape.filter((_, i) => i !== d));
+  const out = keepdim
+    ? values
+    : values.reshape(x.shape.filter((_, i) => i !== d));
 
   // dx = dy at the position of the extremum along dim, 0 elsewhere.
   return record(op, out, [x], (dy) => [

@@ -13,12 +13,22 @@ import { operands } from './operands.js';
 export function maximum(a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = operands('maximum', a, b);
 
-  const out = zip('maximum', x, y, (p, q) => (p >= q || Number.isNaN(p) ? p : q), x.dtype);
+  const out = zip(
+    'maximum',
+    x,
+    y,
+    (p, q) => (p >= q || Number.isNaN(p) ? p : q),
+    x.dtype,
+  );
 
   // dy goes to the larger input; on a tie each gets half, as in PyTorch.
   return record('maximum', out, [x, y], (dy) => [
-    x.requiresGrad ? sumTo(mul(dy, zip('maximum', x, y, share, dy.dtype)), x.shape) : null,
-    y.requiresGrad ? sumTo(mul(dy, zip('maximum', y, x, share, dy.dtype)), y.shape) : null,
+    x.requiresGrad
+      ? sumTo(mul(dy, zip('maximum', x, y, share, dy.dtype)), x.shape)
+      : null,
+    y.requiresGrad
+      ? sumTo(mul(dy, zip('maximum', y, x, share, dy.dtype)), y.shape)
+      : null,
   ]);
 }
 

@@ -12,7 +12,11 @@ import { reductionDims, shapeResult, spread } from './reduce-dims.js';
  * @throws DTypeError for an int32 input.
  * @throws RangeError for a dim outside `[-ndim, ndim)` or listed twice.
  */
-export function mean(x: Tensor, dim?: number | number[], keepdim = false): Tensor {
+export function mean(
+  x: Tensor,
+  dim?: number | number[],
+  keepdim = false,
+): Tensor {
   requireFloating('mean', checkTensor('mean', x).dtype);
   const dims = reductionDims('mean', x, dim);
   const count = dims.reduce((n, d) => n * x.shape[d]!, 1);
@@ -21,5 +25,7 @@ export function mean(x: Tensor, dim?: number | number[], keepdim = false): Tenso
   const out = div(total, count);
 
   // dx = dy / count, repeated along every reduced dim
-  return record('mean', out, [x], (dy) => [div(spread(dy, x.shape, dims), count)]);
+  return record('mean', out, [x], (dy) => [
+    div(spread(dy, x.shape, dims), count),
+  ]);
 }

@@ -13,12 +13,22 @@ import { operands } from './operands.js';
 export function minimum(a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = operands('minimum', a, b);
 
-  const out = zip('minimum', x, y, (p, q) => (p <= q || Number.isNaN(p) ? p : q), x.dtype);
+  const out = zip(
+    'minimum',
+    x,
+    y,
+    (p, q) => (p <= q || Number.isNaN(p) ? p : q),
+    x.dtype,
+  );
 
   // dy goes to the smaller input; on a tie each gets half, as in PyTorch.
   return record('minimum', out, [x, y], (dy) => [
-    x.requiresGrad ? sumTo(mul(dy, zip('minimum', x, y, share, dy.dtype)), x.shape) : null,
-    y.requiresGrad ? sumTo(mul(dy, zip('minimum', y, x, share, dy.dtype)), y.shape) : null,
+    x.requiresGrad
+      ? sumTo(mul(dy, zip('minimum', x, y, share, dy.dtype)), x.shape)
+      : null,
+    y.requiresGrad
+      ? sumTo(mul(dy, zip('minimum', y, x, share, dy.dtype)), y.shape)
+      : null,
   ]);
 }
 

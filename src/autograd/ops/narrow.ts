@@ -14,7 +14,12 @@ import { checkTensor } from './operands.js';
  * dim outside `[-ndim, ndim)`.
  * @throws ShapeError for a rank-0 `x`.
  */
-export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+export function narrow(
+  x: Tensor,
+  dim: number,
+  start: number,
+  length: number,
+): Tensor {
   checkTensor('narrow', x);
   if (x.ndim === 0) {
     throw new ShapeError(
@@ -42,14 +47,21 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   const shape = x.shape.slice();
   shape[d] = length;
   const offset = x.nd.offset + from * x.nd.stride[d]!;
-  const out = new Tensor(ndarray(x.nd.data, shape, x.nd.stride.slice(), offset));
+  const out = new Tensor(
+    ndarray(x.nd.data, shape, x.nd.stride.slice(), offset),
+  );
 
   // dx = dy in the slice, 0 elsewhere
   return record('narrow', out, [x], (dy) => [padAlong(dy, x.shape, d, from)]);
 }
 
 /** A zero tensor of `shape` with `part` written at `from` along `dim`. */
-export function padAlong(part: Tensor, shape: readonly number[], dim: number, from: number): Tensor {
+export function padAlong(
+  part: Tensor,
+  shape: readonly number[],
+  dim: number,
+  from: number,
+): Tensor {
   const data = allocate(part.dtype, sizeOf(shape));
   const strides = contiguousStrides(shape);
   writeStrided(data, from * strides[dim]!, part.shape, strides, part.values());

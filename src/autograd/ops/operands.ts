@@ -1,5 +1,10 @@
 import { DTypeError } from '../../errors.js';
-import { allocate, promote, requireFloating, type DType } from '../../tensor/dtype.js';
+import {
+  allocate,
+  promote,
+  requireFloating,
+  type DType,
+} from '../../tensor/dtype.js';
 import { Tensor, type TensorLike } from '../../tensor/tensor.js';
 import { cast } from './cast.js';
 
@@ -17,7 +22,11 @@ export function scalar(value: number, dtype: DType): Tensor {
  * @throws RangeError for a whole number outside int32 next to an int32
  * tensor (PyTorch refuses it too).
  */
-export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
+export function operands(
+  op: string,
+  a: TensorLike,
+  b: TensorLike,
+): [Tensor, Tensor] {
   if (typeof a === 'number' && typeof b === 'number') {
     return [scalar(a, 'float32'), scalar(b, 'float32')];
   }
@@ -38,7 +47,11 @@ export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Ten
 }
 
 /** `operands`, then both must be floating. */
-export function floatOperands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
+export function floatOperands(
+  op: string,
+  a: TensorLike,
+  b: TensorLike,
+): [Tensor, Tensor] {
   const [x, y] = operands(op, a, b);
   requireFloating(op, x.dtype);
   return [x, y];

@@ -18,10 +18,14 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
 
   return record('pow', out, [x, y], (dy) => [
     // da = dy · b · a^(b-1), and 0 where b = 0 (a constant).
-    x.requiresGrad ? sumTo(mul(dy, zip('pow', x, y, dBase, x.dtype)), x.shape) : null,
+    x.requiresGrad
+      ? sumTo(mul(dy, zip('pow', x, y, dBase, x.dtype)), x.shape)
+      : null,
     // db = dy · a^b · ln a, taken as 0 where a = 0 and b ≥ 0 (the limit
     // PyTorch uses) instead of 0 · -inf = NaN.
-    y.requiresGrad ? sumTo(mul(dy, zip('pow', x, y, dExponent, x.dtype)), y.shape) : null,
+    y.requiresGrad
+      ? sumTo(mul(dy, zip('pow', x, y, dExponent, x.dtype)), y.shape)
+      : null,
   ]);
 }
 

@@ -16,5 +16,7 @@ export function reciprocal(x: TensorLike): Tensor {
   const out = map(input, (v) => 1 / v);
 
   // dx = -dy / x² = -dy · out²
-  return record('reciprocal', out, [input], (dy) => [neg(mul(dy, mul(out, out)))]);
+  return record('reciprocal', out, [input], (dy) => [
+    neg(mul(dy, mul(out, out))),
+  ]);
 }

@@ -22,7 +22,10 @@ export function reductionDims(
 }
 
 /** `shape` with each of `dims` set to 1: the keepdim shape. */
-export function keptShape(shape: readonly number[], dims: readonly number[]): number[] {
+export function keptShape(
+  shape: readonly number[],
+  dims: readonly number[],
+): number[] {
   return shape.map((n, d) => (dims.includes(d) ? 1 : n));
 }
 
@@ -43,7 +46,11 @@ export function shapeResult(
  * Spreads a reduction's gradient back over the input: `dy` viewed in the
  * keepdim shape, then repeated along the reduced dims to `shape`.
  */
-export function spread(dy: Tensor, shape: readonly number[], dims: readonly number[]): Tensor {
+export function spread(
+  dy: Tensor,
+  shape: readonly number[],
+  dims: readonly number[],
+): Tensor {
   const kept = dy.reshape(keptShape(shape, dims));
   return Tensor.fromData(broadcastValues(kept, shape), shape);
 }

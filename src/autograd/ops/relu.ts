@@ -14,5 +14,10 @@ export function relu(x: TensorLike): Tensor {
   const out = map(input, (v) => (v > 0 ? v : 0));
 
   // dx = dy where x > 0, else 0 (0 at x = 0, as PyTorch)
-  return record('relu', out, [input], (dy) => [mul(dy, map(input, (v) => (v > 0 ? 1 : 0)))]);
+  return record('relu', out, [input], (dy) => [
+    mul(
+      dy,
+      map(input, (v) => (v > 0 ? 1 : 0)),
+    ),
+  ]);
 }

@@ -17,7 +17,9 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 
   const data = x.isContiguous() ? x.nd.data : x.clone().nd.data;
   const offset = x.isContiguous() ? x.nd.offset : 0;
-  const out = new Tensor(ndarray(data, target, contiguousStrides(target), offset));
+  const out = new Tensor(
+    ndarray(data, target, contiguousStrides(target), offset),
+  );
 
   // dx = dy viewed in x's shape
   return record('reshape', out, [x], (dy) => [reshape(dy, x.shape)]);
@@ -25,10 +27,16 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 
 function inferShape(x: Tensor, shape: readonly number[]): number[] {
   const unknown = shape.indexOf(-1);
-  const bad = shape.some((n, i) => !Number.isInteger(n) || n < -1 || (n === -1 && i !== unknown));
+  const bad = shape.some(
+    (n, i) => !Number.isInteger(n) || n < -1 || (n === -1 && i !== unknown),
+  );
   const known = sizeOf(shape.filter((n) => n !== -1));
   const fits =
-    unknown < 0 ? known === x.size : known > 0 ? x.size % known === 0 : x.size === 0;
+    unknown < 0
+      ? known === x.size
+      : known > 0
+        ? x.size % known === 0
+        : x.size === 0;
   if (bad || !fits) {
     throw new ShapeError(
       `reshape: cannot view a tensor of shape ${formatShape(x.shape)} ` +

@@ -15,7 +15,12 @@ export function sigmoid(x: TensorLike): Tensor {
   const out = map(input, sigmoidOf);
 
   // dx = dy · σ(x)(1 - σ(x)) = dy · out (1 - out)
-  return record('sigmoid', out, [input], (dy) => [mul(dy, map(out, (s) => s * (1 - s)))]);
+  return record('sigmoid', out, [input], (dy) => [
+    mul(
+      dy,
+      map(out, (s) => s * (1 - s)),
+    ),
+  ]);
 }
 
 /** σ(v) by a form that never overflows: e^v / (1 + e^v) for v < 0. */

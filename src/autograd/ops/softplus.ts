@@ -29,6 +29,9 @@ export function softplus(x: TensorLike, options: SoftplusOptions = {}): Tensor {
 
   // dx = dy · σ(beta x), and dy above the threshold
   return record('softplus', out, [input], (dy) => [
-    mul(dy, map(input, (v) => (v * beta > threshold ? 1 : sigmoidOf(v * beta)))),
+    mul(
+      dy,
+      map(input, (v) => (v * beta > threshold ? 1 : sigmoidOf(v * beta))),
+    ),
   ]);
 }

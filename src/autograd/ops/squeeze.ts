@@ -10,12 +10,19 @@ import { reshape } from './reshape.js';
  */
 export function squeeze(x: Tensor, dim?: number): Tensor {
   checkTensor('squeeze', x);
-  if (dim === undefined) return reshape(x, x.shape.filter((n) => n !== 1));
+  if (dim === undefined)
+    return reshape(
+      x,
+      x.shape.filter((n) => n !== 1),
+    );
   if (x.ndim === 0) {
     normalizeDim('squeeze', dim, 0);
     return x;
   }
   const d = normalizeDim('squeeze', dim, x.ndim);
   if (x.shape[d] !== 1) return x;
-  return reshape(x, x.shape.filter((_, i) => i !== d));
+  return reshape(
+    x,
+    x.shape.filter((_, i) => i !== d),
+  );
 }

@@ -12,7 +12,9 @@ import { unsqueeze } from './unsqueeze.js';
  */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) {
-    throw new ShapeError('stack: expected a non-empty array of tensors, got none.');
+    throw new ShapeError(
+      'stack: expected a non-empty array of tensors, got none.',
+    );
   }
   const first = checkTensor('stack', tensors[0]);
   tensors.forEach((t, i) => {
@@ -25,5 +27,8 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     }
   });
   const d = normalizeDim('stack', dim, first.ndim + 1);
-  return cat(tensors.map((t) => unsqueeze(t, d)), d);
+  return cat(
+    tensors.map((t) => unsqueeze(t, d)),
+    d,
+  );
 }

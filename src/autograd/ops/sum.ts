@@ -12,7 +12,11 @@ import { reductionDims, shapeResult, spread } from './reduce-dims.js';
  * @example
  * sum(tensor([[1, 2], [3, 4]]), 1); // tensor([3., 7.])
  */
-export function sum(x: Tensor, dim?: number | number[], keepdim = false): Tensor {
+export function sum(
+  x: Tensor,
+  dim?: number | number[],
+  keepdim = false,
+): Tensor {
   checkTensor('sum', x);
   const dims = reductionDims('sum', x, dim);
 

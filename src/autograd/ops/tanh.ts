@@ -15,5 +15,10 @@ export function tanh(x: TensorLike): Tensor {
   const out = map(input, Math.tanh);
 
   // dx = dy · (1 - tanh²(x)) = dy · (1 - out²)
-  return record('tanh', out, [input], (dy) => [mul(dy, map(out, (t) => 1 - t * t))]);
+  return record('tanh', out, [input], (dy) => [
+    mul(
+      dy,
+      map(out, (t) => 1 - t * t),
+    ),
+  ]);
 }

@@ -24,19 +24,30 @@ export interface VarOptions {
  * default correction gives NaN (0 / 0), as in PyTorch.
  * @throws DTypeError for an int32 input.
  */
-export function variance(x: Tensor, dim?: number | number[], options: VarOptions = {}): Tensor {
+export function variance(
+  x: Tensor,
+  dim?: number | number[],
+  options: VarOptions = {},
+): Tensor {
   requireFloating('var', checkTensor('var', x).dtype);
   const dims = reductionDims('var', x, dim);
   const n = dims.reduce((count, d) => count * x.shape[d]!, 1);
   const divisor = Math.max(0, n - (options.correction ?? 1));
 
-  const centered = sub(x.detach(), spread(div(reduce(x, dims, 'sum'), n), x.shape, dims));
+  const centered = sub(
+    x.detach(),
+    spread(div(reduce(x, dims, 'sum'), n), x.shape, dims),
+  );
   const squares = reduce(mul(centered, centered), dims, 'sum');
-  const out = shapeResult(div(squares, divisor), x.shape, dims, options.keepdim ?? false);
+  const out = shapeResult(
+    div(squares, divisor),
+    x.shape,
+    dims,
+    options.keepdim ?? false,
+  );
 
   // dx = dy · 2 (x - mean) / divisor
   return record('var', out, [x], (dy) => [
     mul(spread(dy, x.shape, dims), div(mul(centered, 2), divisor)),
   ]);
 }
-

@@ -26,15 +26,25 @@ export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   );
 
   const mask = broadcastValues(c, shape);
-  const out = select(mask, broadcastValues(x, shape), broadcastValues(y, shape), x.dtype, shape);
+  const out = select(
+    mask,
+    broadcastValues(x, shape),
+    broadcastValues(y, shape),
+    x.dtype,
+    shape,
+  );
 
   // da = dy where cond, db = dy elsewhere, each summed to its own shape.
   return record('where', out, [x, y], (dy) => {
     const g = broadcastValues(dy, shape);
     const zero = allocate(dy.dtype, g.length);
     return [
-      x.requiresGrad ? sumTo(select(mask, g, zero, dy.dtype, shape), x.shape) : null,
-      y.requiresGrad ? sumTo(select(mask, zero, g, dy.dtype, shape), y.shape) : null,
+      x.requiresGrad
+        ? sumTo(select(mask, g, zero, dy.dtype, shape), x.shape)
+        : null,
+      y.requiresGrad
+        ? sumTo(select(mask, zero, g, dy.dtype, shape), y.shape)
+        : null,
     ];
   });
 }

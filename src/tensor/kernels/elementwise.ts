@@ -19,7 +19,10 @@ export function map(
  * The values of `x` broadcast to `shape`, row-major: `x`'s own values when
  * the shapes match, else an expanded copy.
  */
-export function broadcastValues(x: Tensor, shape: readonly number[]): TypedArray {
+export function broadcastValues(
+  x: Tensor,
+  shape: readonly number[],
+): TypedArray {
   if (sameShape(x.shape, shape)) return x.values();
   const lead = shape.length - x.ndim;
   const strides = shape.map((n, i) => {

@@ -37,8 +37,10 @@ export function matmulInto(
 ): void {
   const mPanels = Math.ceil(m / 4);
   const nPanels = Math.ceil(n / 4);
-  if (packedA.length < mPanels * 4 * k) packedA = new Float64Array(mPanels * 4 * k);
-  if (packedB.length < nPanels * 4 * k) packedB = new Float64Array(nPanels * 4 * k);
+  if (packedA.length < mPanels * 4 * k)
+    packedA = new Float64Array(mPanels * 4 * k);
+  if (packedB.length < nPanels * 4 * k)
+    packedB = new Float64Array(nPanels * 4 * k);
   pack(a, m, k, true, packedA);
   pack(b, n, k, false, packedB);
   const pa = packedA;
@@ -51,6 +53,7 @@ export function matmulInto(
       // prettier-ignore
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0,
         c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      // prettier-ignore
       for (let q = 0, pA = aBase, pB = bBase; q < k; q++, pA += 4, pB += 4) {
         const x0 = pa[pA]!, x1 = pa[pA + 1]!, x2 = pa[pA + 2]!, x3 = pa[pA + 3]!;
         const y0 = pb[pB]!, y1 = pb[pB + 1]!, y2 = pb[pB + 2]!, y3 = pb[pB + 3]!;
@@ -64,6 +67,7 @@ export function matmulInto(
       const rows = Math.min(4, m - i);
       const cols = Math.min(4, n - j);
       const o = outOffset + i * n + j;
+      // prettier-ignore
       if (rows === 4 && cols === 4) {
         out[o] = c00; out[o + 1] = c01; out[o + 2] = c02; out[o + 3] = c03;
         const o1 = o + n, o2 = o1 + n, o3 = o2 + n;
@@ -85,7 +89,13 @@ export function matmulInto(
  * of 4, each panel k-major: panel p holds, for q = 0..k-1, the 4 values
  * of lines 4p..4p+3 at position q. Lines past `count` are zeros.
  */
-function pack(v: MatrixView, count: number, k: number, rowsOfA: boolean, into: Float64Array): void {
+function pack(
+  v: MatrixView,
+  count: number,
+  k: number,
+  rowsOfA: boolean,
+  into: Float64Array,
+): void {
   const { data, offset } = v;
   const lineStride = rowsOfA ? v.rowStride : v.colStride;
   const stepStride = rowsOfA ? v.colStride : v.rowStride;
@@ -99,7 +109,8 @@ function pack(v: MatrixView, count: number, k: number, rowsOfA: boolean, into: F
         continue;
       }
       let src = offset + line * lineStride;
-      for (let q = 0; q < k; q++, src += stepStride) into[base + q * 4 + r] = data[src]!;
+      for (let q = 0; q < k; q++, src += stepStride)
+        into[base + q * 4 + r] = data[src]!;
     }
   }
 }

@@ -37,11 +37,16 @@ export function gatherRuns(
  * max and min of a run holding NaN are NaN. Returns the kept shape; the
  * caller reinserts size-1 dims for keepdim.
  */
-export function reduce(x: Tensor, dims: readonly number[], kind: Reduction): Tensor {
+export function reduce(
+  x: Tensor,
+  dims: readonly number[],
+  kind: Reduction,
+): Tensor {
   const { data, kept, run } = gatherRuns(x, dims);
   const count = run === 0 ? 0 : data.length / run;
   const outSize = kept.reduce((a, b) => a * b, 1);
-  const dtype: DType = kind === 'argmax' || kind === 'argmin' ? 'int32' : x.dtype;
+  const dtype: DType =
+    kind === 'argmax' || kind === 'argmin' ? 'int32' : x.dtype;
   const out = allocate(dtype, outSize);
   if (kind === 'sum') {
     for (let o = 0; o < count; o++) {

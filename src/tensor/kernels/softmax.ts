@@ -22,7 +22,8 @@ export function softmaxLastDim(x: Tensor, log: boolean): Tensor {
       const shift = max + Math.log(total);
       for (let i = start; i < end; i++) out[i] = src[i]! - shift;
     } else {
-      for (let i = start; i < end; i++) out[i] = Math.exp(src[i]! - max) / total;
+      for (let i = start; i < end; i++)
+        out[i] = Math.exp(src[i]! - max) / total;
     }
   }
   return Tensor.fromData(out, x.shape);

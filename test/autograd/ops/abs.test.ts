@@ -18,7 +18,10 @@ import { awayFromZero } from '../../helpers/inputs.js';
 
 const test = suite('abs');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)} away from 0`, () => {
     assertGradcheck((x) => abs(x), [awayFromZero(shape, 191)]);
   });

@@ -22,9 +22,15 @@ import { normal } from '../../helpers/inputs.js';
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
 const SHAPE_PAIRS: [number[], number[]][] = [
-  [[2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[], [2, 2]],
   [[2, 2], []],
 ];
@@ -42,7 +48,13 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
 }
 
 test('adds [2, 3] and [3] row by row', () => {
-  const a = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' });
+  const a = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64' },
+  );
   const b = tensor([10, 20, 30], { dtype: 'float64' });
 
   // Sums by hand: b added to each row of a.

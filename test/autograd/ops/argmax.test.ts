@@ -73,18 +73,37 @@ for (const [name, op, better] of [
 
   s('accepts int32 input', () => {
     assert.is(
-      op(tensor([[3, 9], [9, 3]], { dtype: 'int32' })).item(),
+      op(
+        tensor(
+          [
+            [3, 9],
+            [9, 3],
+          ],
+          { dtype: 'int32' },
+        ),
+      ).item(),
       name === 'argmax' ? 1 : 0,
     );
   });
 
   s('rejects an empty tensor [0, 3]', () => {
-    assertThrows(() => op(zeros([0, 3])), ShapeError, `${name}:`, 'got shape [0, 3]');
+    assertThrows(
+      () => op(zeros([0, 3])),
+      ShapeError,
+      `${name}:`,
+      'got shape [0, 3]',
+    );
     assertThrows(() => op(zeros([0, 3]), 1), ShapeError, 'non-empty');
   });
 
   s('rejects dim 2 for [2, 3], naming the range [-2, 1]', () => {
-    assertThrows(() => op(zeros([2, 3]), 2), RangeError, `${name}:`, '[-2, 1]', 'got 2');
+    assertThrows(
+      () => op(zeros([2, 3]), 2),
+      RangeError,
+      `${name}:`,
+      '[-2, 1]',
+      'got 2',
+    );
     assertThrows(() => op(tensor(1), -2), RangeError, '[-1, 0]', 'got -2');
   });
 

@@ -23,7 +23,10 @@ const STEP = 1 / 16;
 
 const test = suite('cast');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes via float32 and back on ${formatShape(shape)}`, () => {
     const g = new Generator(261);
     const sixteenths = randint(-32, 32, shape, { generator: g });
@@ -97,7 +100,13 @@ test('records nothing when casting to int32', () => {
 });
 
 test('copies a transposed [3, 2] view in row-major order', () => {
-  const x = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' });
+  const x = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64' },
+  );
 
   const out = cast(x.T, 'float32');
 

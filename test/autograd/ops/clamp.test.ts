@@ -35,7 +35,10 @@ function awayFrom(kinks: number[], shape: number[], seed: number): Tensor {
 
 const test = suite('clamp');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on ${formatShape(shape)} off the bounds`, () => {
     const x = awayFrom([-0.5, 0.5], shape, 221);
 

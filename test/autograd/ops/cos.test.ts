@@ -19,7 +19,10 @@ import { scaledNormal } from '../../helpers/inputs.js';
 
 const test = suite('cos');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     assertGradcheck((x) => cos(x), [scaledNormal(shape, 101, 2)]);
   });

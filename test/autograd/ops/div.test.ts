@@ -21,9 +21,15 @@ import { normal, positive } from '../../helpers/inputs.js';
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
 const SHAPE_PAIRS: [number[], number[]][] = [
-  [[2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[], [2, 2]],
   [[2, 2], []],
 ];
@@ -41,7 +47,13 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
 }
 
 test('divides each row of [2, 3] by [3]', () => {
-  const a = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' });
+  const a = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64' },
+  );
   const b = tensor([2, 4, 0.5], { dtype: 'float64' });
 
   // Quotients by hand.
@@ -51,7 +63,13 @@ test('divides each row of [2, 3] by [3]', () => {
 
 test('gives a [2, 3] and b [3] the hand-computed gradients', () => {
   const options = { dtype: 'float64', requiresGrad: true } as const;
-  const a = tensor([[1, 2, 3], [4, 5, 6]], options);
+  const a = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    options,
+  );
   const b = tensor([2, 4, 0.5], options);
 
   div(a, b).sum().backward();

@@ -19,7 +19,10 @@ import { normal } from '../../helpers/inputs.js';
 
 const test = suite('exp');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     assertGradcheck((x) => exp(x), [normal(shape, 51)]);
   });

@@ -1,7 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ShapeError, expand, tensor, zeros } from '../../../src/index.js';
-import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
+import {
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../../helpers/assert-close.js';
 import { assertGradcheck } from '../../helpers/gradcheck.js';
 import { normal } from '../../helpers/inputs.js';
 
@@ -12,20 +16,32 @@ e('gradcheck: [3, 1] to [3, 4] and [2, 1, 3] to [4, 2, 5, 3]', () => {
   assertGradcheck((x) => expand(x, [4, 2, 5, 3]), [normal([2, 1, 3], 2)]);
 });
 
-e('gradcheck: rank 0 to [2, 3], and -1 keeping sizes: [1, 3] to [2, -1]', () => {
-  assertGradcheck((x) => expand(x, [2, 3]), [tensor(0.5, { dtype: 'float64' })]);
-  assertGradcheck((x) => expand(x, [2, -1]), [normal([1, 3], 3)]);
-});
+e(
+  'gradcheck: rank 0 to [2, 3], and -1 keeping sizes: [1, 3] to [2, -1]',
+  () => {
+    assertGradcheck(
+      (x) => expand(x, [2, 3]),
+      [tensor(0.5, { dtype: 'float64' })],
+    );
+    assertGradcheck((x) => expand(x, [2, -1]), [normal([1, 3], 3)]);
+  },
+);
 
 e('repeats [[1], [2]] to [[1, 1, 1], [2, 2, 2]] with stride 0', () => {
   const y = expand(tensor([[1], [2]], { dtype: 'float64' }), [2, 3]);
-  assert.equal(y.toArray(), [[1, 1, 1], [2, 2, 2]]);
+  assert.equal(y.toArray(), [
+    [1, 1, 1],
+    [2, 2, 2],
+  ]);
   assert.is(y.nd.stride[1], 0);
 });
 
 e('adds new leading dims: [3] to [2, 3] repeats the row', () => {
   const x = tensor([1, 2, 3], { dtype: 'float64' });
-  assert.equal(expand(x, [2, 3]).toArray(), [[1, 2, 3], [1, 2, 3]]);
+  assert.equal(expand(x, [2, 3]).toArray(), [
+    [1, 2, 3],
+    [1, 2, 3],
+  ]);
 });
 
 e('shares storage with its input', () => {
@@ -70,7 +86,11 @@ e('rejects fewer dims than the input and -1 for a new dim', () => {
     ShapeError,
     'cannot expand shape [2, 3] to [3]',
   );
-  assertThrows(() => expand(zeros([3]), [-1, 3]), ShapeError, '[3] to [-1, 3] (dim 0)');
+  assertThrows(
+    () => expand(zeros([3]), [-1, 3]),
+    ShapeError,
+    '[3] to [-1, 3] (dim 0)',
+  );
 });
 
 e.run();

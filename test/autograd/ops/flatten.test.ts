@@ -18,23 +18,45 @@ f('gradcheck: negative dims -2..-1, and a transposed input', () => {
   assertGradcheck((x) => flatten(transpose(x, 0, 2)), [normal([2, 3, 4], 5)]);
 });
 
-f('merges dims: [2, 3, 4] becomes [24], [2, 12], [6, 4], and [2, 3, 4] for 1..1', () => {
-  const x = zeros([2, 3, 4]);
-  assert.equal(flatten(x).shape, [24]);
-  assert.equal(flatten(x, 1).shape, [2, 12]);
-  assert.equal(flatten(x, 0, -2).shape, [6, 4]);
-  assert.equal(flatten(x, 1, 1).shape, [2, 3, 4]);
-});
+f(
+  'merges dims: [2, 3, 4] becomes [24], [2, 12], [6, 4], and [2, 3, 4] for 1..1',
+  () => {
+    const x = zeros([2, 3, 4]);
+    assert.equal(flatten(x).shape, [24]);
+    assert.equal(flatten(x, 1).shape, [2, 12]);
+    assert.equal(flatten(x, 0, -2).shape, [6, 4]);
+    assert.equal(flatten(x, 1, 1).shape, [2, 3, 4]);
+  },
+);
 
-f('keeps row-major order: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] becomes 1..8', () => {
-  const x = tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]);
-  assert.equal(flatten(x).toArray(), [1, 2, 3, 4, 5, 6, 7, 8]);
-});
+f(
+  'keeps row-major order: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] becomes 1..8',
+  () => {
+    const x = tensor([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [5, 6],
+        [7, 8],
+      ],
+    ]);
+    assert.equal(flatten(x).toArray(), [1, 2, 3, 4, 5, 6, 7, 8]);
+  },
+);
 
 f('shares storage with a contiguous input and copies a transposed one', () => {
   const x = normal([2, 3], 6);
   assert.is(flatten(x).nd.data, x.nd.data);
-  const t = transpose(tensor([[1, 2, 3], [4, 5, 6]]), 0, 1);
+  const t = transpose(
+    tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]),
+    0,
+    1,
+  );
   assert.is.not(flatten(t).nd.data, t.nd.data);
   // Expected: the transpose [[1, 4], [2, 5], [3, 6]] read row by row.
   assert.equal(flatten(t).toArray(), [1, 4, 2, 5, 3, 6]);
@@ -56,8 +78,19 @@ f('rejects dim 3 for rank 3 and dim 1 for rank 0, naming the range', () => {
     '[-3, 2]',
     'got 3',
   );
-  assertThrows(() => flatten(zeros([2, 3, 4]), -4), RangeError, '[-3, 2]', 'got -4');
-  assertThrows(() => flatten(tensor(1), 1), RangeError, 'flatten:', '[-1, 0]', 'got 1');
+  assertThrows(
+    () => flatten(zeros([2, 3, 4]), -4),
+    RangeError,
+    '[-3, 2]',
+    'got -4',
+  );
+  assertThrows(
+    () => flatten(tensor(1), 1),
+    RangeError,
+    'flatten:',
+    '[-1, 0]',
+    'got 1',
+  );
 });
 
 f('rejects startDim after endDim: 2, 1 for rank 3', () => {

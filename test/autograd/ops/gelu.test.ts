@@ -22,7 +22,10 @@ const RELATIVE_ONLY = { rtol: 1e-10, atol: 0 };
 
 const test = suite('gelu');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     assertGradcheck((x) => gelu(x), [scaledNormal(shape, 131, 2)]);
   });

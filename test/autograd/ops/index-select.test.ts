@@ -9,7 +9,11 @@ import {
   tensor,
   zeros,
 } from '../../../src/index.js';
-import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
+import {
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../../helpers/assert-close.js';
 import { assertGradcheck } from '../../helpers/gradcheck.js';
 import { normal } from '../../helpers/inputs.js';
 
@@ -32,7 +36,10 @@ s('gradcheck: seeded columns of [2, 5, 3] along dim 1 and dim -1', () => {
 });
 
 s('gradcheck: the size-1 dim of [1, 3] picked twice', () => {
-  assertGradcheck((x) => indexSelect(x, 0, tensor([0, 0], int32)), [normal([1, 3], 5)]);
+  assertGradcheck(
+    (x) => indexSelect(x, 0, tensor([0, 0], int32)),
+    [normal([1, 3], 5)],
+  );
 });
 
 s('picks whole slices in index order as a plain loop does', () => {
@@ -46,28 +53,63 @@ s('picks whole slices in index order as a plain loop does', () => {
 
 s('picks rows [2, 0] of [[1, 2], [3, 4], [5, 6]]', () => {
   // Expected: read off by hand.
-  const x = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float64' });
-  assert.equal(indexSelect(x, 0, tensor([2, 0], int32)).toArray(), [[5, 6], [1, 2]]);
+  const x = tensor(
+    [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    { dtype: 'float64' },
+  );
+  assert.equal(indexSelect(x, 0, tensor([2, 0], int32)).toArray(), [
+    [5, 6],
+    [1, 2],
+  ]);
 });
 
 s('adds up the gradient of a slice picked twice', () => {
   const x = zeros([3, 2], { dtype: 'float64', requiresGrad: true });
-  const dy = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float64' });
+  const dy = tensor(
+    [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    { dtype: 'float64' },
+  );
   indexSelect(x, 0, tensor([1, 1, 0], int32)).backward(dy);
   // Expected: row 1 gets [1, 2] + [3, 4], row 0 gets [5, 6], row 2 nothing.
   assertClose(x.grad!, { shape: [3, 2], values: [5, 6, 4, 6, 0, 0] }, FLOAT64);
 });
 
 s('reads a transposed (non-contiguous) input at the right places', () => {
-  const x = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' }).T;
+  const x = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64' },
+  ).T;
   // Expected: x is [[1, 4], [2, 5], [3, 6]]; rows 2 and 0.
-  assert.equal(indexSelect(x, 0, tensor([2, 0], int32)).toArray(), [[3, 6], [1, 4]]);
+  assert.equal(indexSelect(x, 0, tensor([2, 0], int32)).toArray(), [
+    [3, 6],
+    [1, 4],
+  ]);
 });
 
-s('gives a size-0 dim for an empty index, and selects from size-0 [0, 3]', () => {
-  assert.equal(indexSelect(zeros([2, 3]), 1, zeros([0], int32)).shape, [2, 0]);
-  assert.equal(indexSelect(zeros([0, 3]), 1, tensor([2, 0], int32)).shape, [0, 2]);
-});
+s(
+  'gives a size-0 dim for an empty index, and selects from size-0 [0, 3]',
+  () => {
+    assert.equal(
+      indexSelect(zeros([2, 3]), 1, zeros([0], int32)).shape,
+      [2, 0],
+    );
+    assert.equal(
+      indexSelect(zeros([0, 3]), 1, tensor([2, 0], int32)).shape,
+      [0, 2],
+    );
+  },
+);
 
 s('rejects an index out of range, naming its value and position', () => {
   assertThrows(

@@ -19,7 +19,10 @@ import { awayFromZero } from '../../helpers/inputs.js';
 
 const test = suite('leakyRelu');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)} away from 0`, () => {
     const x = awayFromZero(shape, 171);
 

@@ -19,7 +19,10 @@ import { positive } from '../../helpers/inputs.js';
 
 const test = suite('log');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random positive ${formatShape(shape)}`, () => {
     assertGradcheck((x) => log(x), [positive(shape, 61)]);
   });

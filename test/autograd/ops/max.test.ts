@@ -9,7 +9,11 @@ import {
   zeros,
   type Tensor,
 } from '../../../src/index.js';
-import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
+import {
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../../helpers/assert-close.js';
 import { assertGradcheck } from '../../helpers/gradcheck.js';
 
 /**
@@ -39,14 +43,17 @@ for (const [name, op, better] of [
     assertGradcheck((x) => op(x), [untied([2, 1, 3], 2)]);
   });
 
-  s('gradcheck: one dim of [3, 4] and [2, 1, 3], keepdim false and true', () => {
-    for (const keepdim of [false, true]) {
-      assertGradcheck((x) => op(x, 0, keepdim), [untied([3, 4], 3)]);
-      assertGradcheck((x) => op(x, 1, keepdim), [untied([3, 4], 4)]);
-      assertGradcheck((x) => op(x, 1, keepdim), [untied([2, 1, 3], 5)]);
-      assertGradcheck((x) => op(x, 2, keepdim), [untied([2, 1, 3], 6)]);
-    }
-  });
+  s(
+    'gradcheck: one dim of [3, 4] and [2, 1, 3], keepdim false and true',
+    () => {
+      for (const keepdim of [false, true]) {
+        assertGradcheck((x) => op(x, 0, keepdim), [untied([3, 4], 3)]);
+        assertGradcheck((x) => op(x, 1, keepdim), [untied([3, 4], 4)]);
+        assertGradcheck((x) => op(x, 1, keepdim), [untied([2, 1, 3], 5)]);
+        assertGradcheck((x) => op(x, 2, keepdim), [untied([2, 1, 3], 6)]);
+      }
+    },
+  );
 
   s('gradcheck: negative dims -1 and -3 of [2, 3, 4]', () => {
     assertGradcheck((x) => op(x, -1), [untied([2, 3, 4], 7)]);
@@ -57,7 +64,9 @@ for (const [name, op, better] of [
     const x = untied([3, 4], 9);
     const rows = x.toArray() as number[][];
     // Expected: a running best over each row.
-    const want = rows.map((row) => row.reduce((a, b) => (better(b, a) ? b : a)));
+    const want = rows.map((row) =>
+      row.reduce((a, b) => (better(b, a) ? b : a)),
+    );
     assertClose(op(x, 1), { shape: [3], values: want }, FLOAT64);
     assertClose(op(x, -1, true), { shape: [3, 1], values: want }, FLOAT64);
     const all = want.reduce((a, b) => (better(b, a) ? b : a));
@@ -66,7 +75,14 @@ for (const [name, op, better] of [
 
   s('sends the gradient along dim 0 only to the extremum of [3, 2]', () => {
     // Columns [1, 5, 3] and [4, 2, 6]: hand-picked extrema.
-    const x = tensor([[1, 4], [5, 2], [3, 6]], { dtype: 'float64', requiresGrad: true });
+    const x = tensor(
+      [
+        [1, 4],
+        [5, 2],
+        [3, 6],
+      ],
+      { dtype: 'float64', requiresGrad: true },
+    );
     op(x, 0).backward(tensor([10, 20], { dtype: 'float64' }));
     const want = name === 'max' ? [0, 0, 10, 0, 0, 20] : [10, 0, 0, 20, 0, 0];
     assertClose(x.grad!, { shape: [3, 2], values: want }, FLOAT64);
@@ -83,7 +99,13 @@ for (const [name, op, better] of [
   });
 
   s('lets NaN win, as in PyTorch', () => {
-    const x = tensor([[1, NaN, 3], [4, 5, 6]], { dtype: 'float64' });
+    const x = tensor(
+      [
+        [1, NaN, 3],
+        [4, 5, 6],
+      ],
+      { dtype: 'float64' },
+    );
     assert.ok(Number.isNaN(op(x).item()));
     const rows = op(x, 1).values();
     assert.ok(Number.isNaN(rows[0]!), 'row 0 holds NaN');
@@ -107,14 +129,32 @@ for (const [name, op, better] of [
 
   s('rejects an empty tensor [0, 3], with or without dim', () => {
     const x = zeros([0, 3]);
-    assertThrows(() => op(x), ShapeError, `${name}:`, 'non-empty', 'got shape [0, 3]');
+    assertThrows(
+      () => op(x),
+      ShapeError,
+      `${name}:`,
+      'non-empty',
+      'got shape [0, 3]',
+    );
     assertThrows(() => op(x, 1), ShapeError, `${name}:`, 'got shape [0, 3]');
   });
 
   s('rejects dim 2 for [2, 3] and dim 1 for rank 0, naming the range', () => {
-    assertThrows(() => op(zeros([2, 3]), 2), RangeError, `${name}:`, '[-2, 1]', 'got 2');
+    assertThrows(
+      () => op(zeros([2, 3]), 2),
+      RangeError,
+      `${name}:`,
+      '[-2, 1]',
+      'got 2',
+    );
     assertThrows(() => op(zeros([2, 3]), -3), RangeError, '[-2, 1]', 'got -3');
-    assertThrows(() => op(tensor(1), 1), RangeError, `${name}:`, '[-1, 0]', 'got 1');
+    assertThrows(
+      () => op(tensor(1), 1),
+      RangeError,
+      `${name}:`,
+      '[-1, 0]',
+      'got 1',
+    );
   });
 
   s.run();

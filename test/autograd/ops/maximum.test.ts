@@ -20,9 +20,15 @@ import { normal, offGrid } from '../../helpers/inputs.js';
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
 const SHAPE_PAIRS: [number[], number[]][] = [
-  [[2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[], [2, 2]],
   [[2, 2], []],
 ];
@@ -40,7 +46,13 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
 }
 
 test('takes the larger of [2, 3] and [3] element by element', () => {
-  const a = tensor([[1, 5, -2], [0, -1, 4]], { dtype: 'float64' });
+  const a = tensor(
+    [
+      [1, 5, -2],
+      [0, -1, 4],
+    ],
+    { dtype: 'float64' },
+  );
   const b = tensor([3, 2, -2], { dtype: 'float64' });
 
   // By hand.
@@ -69,7 +81,13 @@ test('sends the gradient to the larger input, half each on a tie', () => {
 
 test('sums the gradient of b [3] over the rows of a [2, 3]', () => {
   const options = { dtype: 'float64', requiresGrad: true } as const;
-  const a = tensor([[1, 5, -2], [0, -1, 4]], options);
+  const a = tensor(
+    [
+      [1, 5, -2],
+      [0, -1, 4],
+    ],
+    options,
+  );
   const b = tensor([3, 2, -3], options);
 
   maximum(a, b).sum().backward();

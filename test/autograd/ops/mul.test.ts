@@ -21,9 +21,15 @@ import { normal } from '../../helpers/inputs.js';
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
 const SHAPE_PAIRS: [number[], number[]][] = [
-  [[2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[], [2, 2]],
   [[2, 2], []],
 ];
@@ -41,7 +47,13 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
 }
 
 test('multiplies each row of [2, 3] by [3]', () => {
-  const a = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' });
+  const a = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64' },
+  );
   const b = tensor([10, -1, 0.5], { dtype: 'float64' });
 
   // Products by hand.
@@ -51,7 +63,13 @@ test('multiplies each row of [2, 3] by [3]', () => {
 
 test('gives b [3] the column sums of a [2, 3] as gradient', () => {
   const options = { dtype: 'float64', requiresGrad: true } as const;
-  const a = tensor([[1, 2, 3], [4, 5, 6]], options);
+  const a = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    options,
+  );
   const b = tensor([10, -1, 0.5], options);
 
   mul(a, b).sum().backward();

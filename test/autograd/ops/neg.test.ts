@@ -18,7 +18,10 @@ import { normal } from '../../helpers/inputs.js';
 
 const test = suite('neg');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     assertGradcheck((x) => neg(x), [normal(shape, 181)]);
   });

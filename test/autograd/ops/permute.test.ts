@@ -16,25 +16,38 @@ p('gradcheck: negative dims [-1, 0, -2] of [2, 3, 4]', () => {
   assertGradcheck((x) => permute(x, [-1, 0, -2]), [normal([2, 3, 4], 3)]);
 });
 
-p('moves element [i, j, k] of [2, 3, 4] to [k, i, j] for dims [2, 0, 1]', () => {
-  const x = normal([2, 3, 4], 4);
-  const v = x.toArray() as number[][][];
-  const y = permute(x, [2, 0, 1]);
-  assert.equal(y.shape, [4, 2, 3]);
-  const w = y.toArray() as number[][][];
-  for (let i = 0; i < 2; i++) {
-    for (let j = 0; j < 3; j++) {
-      for (let k = 0; k < 4; k++) assert.is(w[k]![i]![j], v[i]![j]![k]);
+p(
+  'moves element [i, j, k] of [2, 3, 4] to [k, i, j] for dims [2, 0, 1]',
+  () => {
+    const x = normal([2, 3, 4], 4);
+    const v = x.toArray() as number[][][];
+    const y = permute(x, [2, 0, 1]);
+    assert.equal(y.shape, [4, 2, 3]);
+    const w = y.toArray() as number[][][];
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 3; j++) {
+        for (let k = 0; k < 4; k++) assert.is(w[k]![i]![j], v[i]![j]![k]);
+      }
     }
-  }
-});
+  },
+);
 
 p('gives the gradient back in the input order', () => {
   const x = zeros([2, 3], { dtype: 'float64', requiresGrad: true });
-  const dy = tensor([[1, 2], [3, 4], [5, 6]], { dtype: 'float64' });
+  const dy = tensor(
+    [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    { dtype: 'float64' },
+  );
   permute(x, [1, 0]).backward(dy);
   // Expected: dy transposed back, by hand.
-  assert.equal(x.grad!.toArray(), [[1, 3, 5], [2, 4, 6]]);
+  assert.equal(x.grad!.toArray(), [
+    [1, 3, 5],
+    [2, 4, 6],
+  ]);
 });
 
 p('shares storage with its input', () => {

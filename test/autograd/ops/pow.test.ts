@@ -21,9 +21,15 @@ import { normal, positive } from '../../helpers/inputs.js';
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
 const SHAPE_PAIRS: [number[], number[]][] = [
-  [[2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[], [2, 2]],
   [[2, 2], []],
 ];

@@ -19,7 +19,10 @@ import { signedPositive } from '../../helpers/inputs.js';
 
 const test = suite('reciprocal');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)} away from 0`, () => {
     assertGradcheck((x) => reciprocal(x), [signedPositive(shape, 81)]);
   });

@@ -19,7 +19,10 @@ import { scaledNormal } from '../../helpers/inputs.js';
 
 const test = suite('silu');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     assertGradcheck((x) => silu(x), [scaledNormal(shape, 141, 2)]);
   });

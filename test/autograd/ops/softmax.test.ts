@@ -7,7 +7,11 @@ import {
   tensor,
   zeros,
 } from '../../../src/index.js';
-import { FLOAT64, assertClose, assertThrows } from '../../helpers/assert-close.js';
+import {
+  FLOAT64,
+  assertClose,
+  assertThrows,
+} from '../../helpers/assert-close.js';
 import { assertGradcheck } from '../../helpers/gradcheck.js';
 import { normal } from '../../helpers/inputs.js';
 
@@ -26,8 +30,14 @@ function plainLogSoftmax(row: readonly number[]): number[] {
 // Rows near ±1e3, where exp overflows (e¹⁰⁰⁰ = inf) or underflows to 0,
 // and the same rows shifted by their first entry: softmax and log-softmax
 // do not change under a shift, so the shifted rows give the answer.
-const LARGE = [[1000, 1001, 1002], [-1000, -1001, -1002]];
-const SHIFTED = [[0, 1, 2], [0, -1, -2]];
+const LARGE = [
+  [1000, 1001, 1002],
+  [-1000, -1001, -1002],
+];
+const SHIFTED = [
+  [0, 1, 2],
+  [0, -1, -2],
+];
 
 for (const [name, op, plain] of [
   ['softmax', softmax, plainSoftmax],
@@ -82,12 +92,22 @@ for (const [name, op, plain] of [
     const out = op(tensor(LARGE, { dtype: 'float64' }), 1);
     assert.ok([...out.values()].every(Number.isFinite), 'finite');
     // Expected: the definition on the shifted rows, by Math.exp / Math.log.
-    assertClose(out, { shape: [2, 3], values: SHIFTED.flatMap(plain) }, FLOAT64);
+    assertClose(
+      out,
+      { shape: [2, 3], values: SHIFTED.flatMap(plain) },
+      FLOAT64,
+    );
   });
 
   s('keeps finite gradients near ±1e3', () => {
     const x = tensor(LARGE, { dtype: 'float64', requiresGrad: true });
-    const w = tensor([[1, -2, 0.5], [3, 0, -1]], { dtype: 'float64' });
+    const w = tensor(
+      [
+        [1, -2, 0.5],
+        [3, 0, -1],
+      ],
+      { dtype: 'float64' },
+    );
     op(x, 1).mul(w).sum().backward();
     const y = tensor(SHIFTED, { dtype: 'float64', requiresGrad: true });
     op(y, 1).mul(w).sum().backward();
@@ -96,10 +116,18 @@ for (const [name, op, plain] of [
   });
 
   s('gives probability 0 (log -inf) to -inf entries', () => {
-    const x = tensor([[0, -Infinity], [1, 1]], { dtype: 'float64' });
+    const x = tensor(
+      [
+        [0, -Infinity],
+        [1, 1],
+      ],
+      { dtype: 'float64' },
+    );
     // Expected: e⁰ / (e⁰ + 0) = 1 beside 0, and 1/2 each for equal entries.
     const want =
-      name === 'softmax' ? [1, 0, 0.5, 0.5] : [0, -Infinity, -Math.LN2, -Math.LN2];
+      name === 'softmax'
+        ? [1, 0, 0.5, 0.5]
+        : [0, -Infinity, -Math.LN2, -Math.LN2];
     assertClose(op(x, 1), { shape: [2, 2], values: want }, FLOAT64);
   });
 
@@ -124,7 +152,13 @@ for (const [name, op, plain] of [
   });
 
   s('rejects dim 2 for [2, 3] and dim 1 for rank 0, naming the range', () => {
-    assertThrows(() => op(zeros([2, 3]), 2), RangeError, `${name}:`, '[-2, 1]', 'got 2');
+    assertThrows(
+      () => op(zeros([2, 3]), 2),
+      RangeError,
+      `${name}:`,
+      '[-2, 1]',
+      'got 2',
+    );
     assertThrows(() => op(zeros([2, 3]), -3), RangeError, '[-2, 1]', 'got -3');
     assertThrows(() => op(tensor(1), 1), RangeError, '[-1, 0]', 'got 1');
   });

@@ -21,7 +21,10 @@ const test = suite('softplus');
 
 // Random values stay far below the threshold 20 (beta x = 20 at x = 20
 // or 10), where softplus switches to x and has a tiny kink.
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     const x = scaledNormal(shape, 151, 2);
 

@@ -19,7 +19,10 @@ import { normal } from '../../helpers/inputs.js';
 
 const test = suite('square');
 
-for (const shape of [[3, 4], [2, 1, 3]]) {
+for (const shape of [
+  [3, 4],
+  [2, 1, 3],
+]) {
   test(`gradcheck passes on random ${formatShape(shape)}`, () => {
     assertGradcheck((x) => square(x), [normal(shape, 201)]);
   });

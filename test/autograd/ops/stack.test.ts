@@ -19,7 +19,10 @@ s('gradcheck: two [2, 3] at dims 0, 1, 2 and -1', () => {
 s('gradcheck: three [1, 2] at dim 1, and rank-0 tensors into [2]', () => {
   const inputs = [normal([1, 2], 3), normal([1, 2], 4), normal([1, 2], 5)];
   assertGradcheck((a, b, d) => stack([a!, b!, d!], 1), inputs);
-  const scalars = [tensor(0.5, { dtype: 'float64' }), tensor(-1, { dtype: 'float64' })];
+  const scalars = [
+    tensor(0.5, { dtype: 'float64' }),
+    tensor(-1, { dtype: 'float64' }),
+  ];
   assertGradcheck((a, b) => stack([a!, b!]), scalars);
 });
 
@@ -27,9 +30,18 @@ s('stacks [1, 2] and [3, 4] as rows at dim 0 and as columns at dim 1', () => {
   // Expected: the two arrays side by side, by hand.
   const a = tensor([1, 2], { dtype: 'float64' });
   const b = tensor([3, 4], { dtype: 'float64' });
-  assert.equal(stack([a, b]).toArray(), [[1, 2], [3, 4]]);
-  assert.equal(stack([a, b], 1).toArray(), [[1, 3], [2, 4]]);
-  assert.equal(stack([a, b], -1).toArray(), [[1, 3], [2, 4]]);
+  assert.equal(stack([a, b]).toArray(), [
+    [1, 2],
+    [3, 4],
+  ]);
+  assert.equal(stack([a, b], 1).toArray(), [
+    [1, 3],
+    [2, 4],
+  ]);
+  assert.equal(stack([a, b], -1).toArray(), [
+    [1, 3],
+    [2, 4],
+  ]);
 });
 
 s('puts the new dim where asked: [2, 3] pieces at 0, 1, 2 and -2', () => {

@@ -21,9 +21,15 @@ import { normal } from '../../helpers/inputs.js';
 // Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
 // and rank 0 on either side.
 const SHAPE_PAIRS: [number[], number[]][] = [
-  [[2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[], [2, 2]],
   [[2, 2], []],
 ];
@@ -41,7 +47,13 @@ for (const [shapeA, shapeB] of SHAPE_PAIRS) {
 }
 
 test('subtracts [3] from each row of [2, 3]', () => {
-  const a = tensor([[5, 7, 9], [1, 2, 3]], { dtype: 'float64' });
+  const a = tensor(
+    [
+      [5, 7, 9],
+      [1, 2, 3],
+    ],
+    { dtype: 'float64' },
+  );
   const b = tensor([1, 2, 3], { dtype: 'float64' });
 
   // Differences by hand.

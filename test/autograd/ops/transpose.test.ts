@@ -19,9 +19,23 @@ t('gradcheck: [2, 3, 4] dims 0, 2 and negative dims -1, -3', () => {
 
 t('swaps [[1, 2, 3], [4, 5, 6]] to [[1, 4], [2, 5], [3, 6]]', () => {
   // Expected: the transpose by hand.
-  const x = tensor([[1, 2, 3], [4, 5, 6]], { dtype: 'float64' });
-  assert.equal(transpose(x, 0, 1).toArray(), [[1, 4], [2, 5], [3, 6]]);
-  assert.equal(transpose(x, -1, 0).toArray(), [[1, 4], [2, 5], [3, 6]]);
+  const x = tensor(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'float64' },
+  );
+  assert.equal(transpose(x, 0, 1).toArray(), [
+    [1, 4],
+    [2, 5],
+    [3, 6],
+  ]);
+  assert.equal(transpose(x, -1, 0).toArray(), [
+    [1, 4],
+    [2, 5],
+    [3, 6],
+  ]);
 });
 
 t('moves element [i, j, k] of [2, 3, 4] to [k, j, i] for dims 0, 2', () => {
@@ -60,8 +74,18 @@ t('rejects dim 2 for [2, 3] and dim 1 for rank 0, naming the range', () => {
     '[-2, 1]',
     'got 2',
   );
-  assertThrows(() => transpose(zeros([2, 3]), -3, 0), RangeError, '[-2, 1]', 'got -3');
-  assertThrows(() => transpose(tensor(1), 0, 1), RangeError, '[-1, 0]', 'got 1');
+  assertThrows(
+    () => transpose(zeros([2, 3]), -3, 0),
+    RangeError,
+    '[-2, 1]',
+    'got -3',
+  );
+  assertThrows(
+    () => transpose(tensor(1), 0, 1),
+    RangeError,
+    '[-1, 0]',
+    'got 1',
+  );
 });
 
 t.run();

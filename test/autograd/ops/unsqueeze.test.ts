@@ -14,17 +14,26 @@ u('gradcheck: [2, 3] at dims 0, 1, 2 and -1; [1, 3] at 1', () => {
   assertGradcheck((x) => unsqueeze(x, 1), [normal([1, 3], 2)]);
 });
 
-u('inserts a size-1 dim: [2, 3] becomes [1, 2, 3], [2, 1, 3], [2, 3, 1]', () => {
-  const x = zeros([2, 3]);
-  assert.equal(unsqueeze(x, 0).shape, [1, 2, 3]);
-  assert.equal(unsqueeze(x, 1).shape, [2, 1, 3]);
-  assert.equal(unsqueeze(x, 2).shape, [2, 3, 1]);
-  assert.equal(unsqueeze(x, -1).shape, [2, 3, 1]);
-  assert.equal(unsqueeze(x, -3).shape, [1, 2, 3]);
-});
+u(
+  'inserts a size-1 dim: [2, 3] becomes [1, 2, 3], [2, 1, 3], [2, 3, 1]',
+  () => {
+    const x = zeros([2, 3]);
+    assert.equal(unsqueeze(x, 0).shape, [1, 2, 3]);
+    assert.equal(unsqueeze(x, 1).shape, [2, 1, 3]);
+    assert.equal(unsqueeze(x, 2).shape, [2, 3, 1]);
+    assert.equal(unsqueeze(x, -1).shape, [2, 3, 1]);
+    assert.equal(unsqueeze(x, -3).shape, [1, 2, 3]);
+  },
+);
 
 u('keeps the values: [[1, 2], [3, 4]] at dim 1 is [[[1, 2]], [[3, 4]]]', () => {
-  const x = tensor([[1, 2], [3, 4]], { dtype: 'float64' });
+  const x = tensor(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    { dtype: 'float64' },
+  );
   assert.equal(unsqueeze(x, 1).toArray(), [[[1, 2]], [[3, 4]]]);
 });
 
@@ -48,7 +57,12 @@ u('rejects dim 3 for rank 2, naming the range [-3, 2]', () => {
     '[-3, 2]',
     'got 3',
   );
-  assertThrows(() => unsqueeze(zeros([2, 3]), -4), RangeError, '[-3, 2]', 'got -4');
+  assertThrows(
+    () => unsqueeze(zeros([2, 3]), -4),
+    RangeError,
+    '[-3, 2]',
+    'got -4',
+  );
 });
 
 u.run();

@@ -23,7 +23,11 @@ import { normal } from '../../helpers/inputs.js';
 // Shapes of cond, a and b: all equal, each broadcast a different way,
 // size-1 dims, and rank 0.
 const SHAPE_TRIPLES: [number[], number[], number[]][] = [
-  [[2, 3], [2, 3], [2, 3]],
+  [
+    [2, 3],
+    [2, 3],
+    [2, 3],
+  ],
   [[3, 4], [4], [3, 1]],
   [[2, 1, 3], [4, 1], []],
   [[], [2, 2], [2, 2]],
@@ -44,7 +48,13 @@ for (const [shapeC, shapeA, shapeB] of SHAPE_TRIPLES) {
 }
 
 test('picks a where cond is non-zero and b elsewhere', () => {
-  const cond = tensor([[1, 0, 1], [0, 0, 1]], { dtype: 'int32' });
+  const cond = tensor(
+    [
+      [1, 0, 1],
+      [0, 0, 1],
+    ],
+    { dtype: 'int32' },
+  );
   const a = tensor([10, 20, 30], { dtype: 'float64' });
   const b = tensor([[-1], [-2]], { dtype: 'float64' });
 
@@ -63,7 +73,13 @@ test('treats a float cond as true where non-zero, NaN included', () => {
 });
 
 test('sends the gradient to a where cond holds and to b elsewhere', () => {
-  const cond = tensor([[1, 0, 1], [0, 0, 1]], { dtype: 'int32' });
+  const cond = tensor(
+    [
+      [1, 0, 1],
+      [0, 0, 1],
+    ],
+    { dtype: 'int32' },
+  );
   const a = zeros([3], { dtype: 'float64', requiresGrad: true });
   const b = zeros([2, 1], { dtype: 'float64', requiresGrad: true });
 
