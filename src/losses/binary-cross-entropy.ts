@@ -35,6 +35,8 @@ export interface BinaryCrossEntropyWithLogitsOptions extends BinaryCrossEntropyO
  * @throws RangeError for an input outside [0, 1] (or NaN), naming its
  * position.
  * @throws DTypeError for int32 tensors.
+ * @example
+ * binaryCrossEntropy(tensor([0.9, 0.2]), tensor([1, 0])); // tensor(0.1643)
  */
 export function binaryCrossEntropy(
   input: Tensor,
@@ -121,6 +123,8 @@ function checkProbabilities(input: Tensor): void {
  * @throws ShapeError when the shapes differ (losses never broadcast), or
  * for a weight or posWeight that does not broadcast to the input's shape.
  * @throws DTypeError for int32 tensors.
+ * @example
+ * binaryCrossEntropyWithLogits(tensor([2, -1]), tensor([1, 0])); // tensor(0.2201)
  */
 export function binaryCrossEntropyWithLogits(
   logits: Tensor,

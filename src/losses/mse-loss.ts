@@ -33,6 +33,8 @@ export function mseLoss(
  * gradient at a zero difference is 0, as in PyTorch.
  * @throws ShapeError when the shapes differ (losses never broadcast).
  * @throws DTypeError for int32 tensors.
+ * @example
+ * l1Loss(tensor([1, 2]), tensor([1, 4])); // tensor(1.)
  */
 export function l1Loss(
   input: Tensor,
