@@ -1,4 +1,4 @@
-// The standard training workload of BENCHMARK.md, timed for tapegrad and
+// The standard training workload of bench/BENCHMARK.md, timed for tapegrad and
 // for TensorFlow.js (pure-JS cpu and wasm SIMD backends) in one run, with
 // the matmul throughput behind it. Compare the ratios: the machine is
 // noisy. Every correct framework must print train loss 0.34257 and test
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
   const results = [tapegrad(), await tfjs('wasm'), await tfjs('cpu')];
   const ours = results[0]!;
   console.log(
-    'Standard workload (BENCHMARK.md): 784-128-10 MLP, SGD lr 0.1, batch 64, float32\n',
+    'Standard workload (bench/BENCHMARK.md): 784-128-10 MLP, SGD lr 0.1, batch 64, float32\n',
   );
   printTable(
     [

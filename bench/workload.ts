@@ -1,7 +1,7 @@
-// The standard training workload of BENCHMARK.md, defined once for the
+// The standard training workload of bench/BENCHMARK.md, defined once for the
 // benchmark and for the test that checks its figures.
 import { data, tensor, type Tensor } from '../src/index.js';
-// Written from BENCHMARK.md's recipe, independently of tapegrad's Generator.
+// Written from bench/BENCHMARK.md's recipe, independently of tapegrad's Generator.
 import { mulberry32 } from '../test/helpers/fisher-yates.js';
 
 /** The initial parameters, each as a row-major [in, out] or [out] array. */
@@ -54,7 +54,7 @@ export function workloadData(): {
   return { batches: new data.DataLoader(train, { batchSize: 64 }), test };
 }
 
-/** BENCHMARK.md's figures, identical for every correct framework. */
+/** bench/BENCHMARK.md's figures, identical for every correct framework. */
 export const EXPECTED = {
   firstEpochLoss: 1.0749,
   trainLoss: 0.34257,

@@ -1,8 +1,8 @@
 // An independent copy of the benchmark's shuffle, written from the recipe
-// in BENCHMARK.md and deliberately not importing tapegrad, so that tests
+// in bench/BENCHMARK.md and deliberately not importing tapegrad, so that tests
 // can check the library's orders against it.
 
-/** mulberry32 as BENCHMARK.md spells it: a stream of numbers in [0, 1). */
+/** mulberry32 as bench/BENCHMARK.md spells it: a stream of numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed | 0;
   return () => {

@@ -8,7 +8,7 @@ import {
   workloadStateDict,
 } from '../../bench/workload.js';
 
-// The standard workload of ../shared/BENCHMARK.md, built from tapegrad's
+// The standard workload of bench/BENCHMARK.md, built from tapegrad's
 // own nn, optim and data: 784-128-10 MLP, plain SGD lr 0.1, batch 64, one
 // warm-up epoch, parameters reset to the init, then 3 epochs. Every
 // correct framework lands on the same figures, which the benchmark lists:
@@ -44,7 +44,7 @@ workload('reproduces train loss 0.34257 and test accuracy 0.8935', () => {
 
   model.loadStateDict(init);
   const firstEpoch = runEpoch(new optim.SGD(model.parameters(), { lr: 0.1 }));
-  // BENCHMARK.md: mean loss of the first epoch 1.0749 (5 significant digits).
+  // bench/BENCHMARK.md: mean loss of the first epoch 1.0749 (5 significant digits).
   assert.ok(
     Math.abs(firstEpoch - EXPECTED.firstEpochLoss) < 2e-4,
     `first epoch loss ${firstEpoch}`,
@@ -56,7 +56,7 @@ workload('reproduces train loss 0.34257 and test accuracy 0.8935', () => {
   for (let epoch = 0; epoch < 3; epoch++) last = runEpoch(opt);
   const acc = metrics.accuracy(model.forward(test.x), test.y);
 
-  // BENCHMARK.md: train loss 0.34257 (within 2e-4) and accuracy 0.8935.
+  // bench/BENCHMARK.md: train loss 0.34257 (within 2e-4) and accuracy 0.8935.
   assert.ok(
     Math.abs(last - EXPECTED.trainLoss) < 2e-4,
     `train loss ${last}, expected ${EXPECTED.trainLoss}`,
