@@ -36,7 +36,7 @@ Options:
   --hidden LIST      hidden layer sizes, comma-separated  (default ${DEFAULTS.hidden.join(',')})
   --seed N           seeds initialisation and shuffling   (default ${DEFAULTS.seed})
   --data-dir DIR     read the original IDX files (all 70,000 digits) from DIR
-  --out DIR          where the checkpoint and loss curve go (default ${DEFAULTS.out})
+  --out DIR          checkpoints and loss curve go here (default ${DEFAULTS.out})
   -h, --help         show this text
 `;
 

@@ -2,7 +2,7 @@
 // tapegrad-train: trains an MLP on MNIST digits, then writes a checkpoint
 // and a loss curve. Run `tapegrad-train --help` for the flags.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { loadMnist, type MnistSplits } from '../data/mnist.js';
 import { save } from '../io/checkpoint.js';
 import { accuracy } from '../metrics/accuracy.js';
@@ -74,7 +74,11 @@ async function writeOutputs(
   testAccuracy: number,
 ): Promise<{ checkpoint: string; optimizer: string; curve: string }> {
   mkdirSync(config.out, { recursive: true });
-  const show = (path: string): string => relative(process.cwd(), path) || path;
+  // Paths under the working directory print relative to it, others as given.
+  const show = (path: string): string => {
+    const rel = relative(process.cwd(), path);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  };
   const checkpoint = join(config.out, 'model.safetensors');
   const optimizer = join(config.out, 'optimizer.safetensors');
   const curve = join(config.out, 'loss-curve.svg');
