@@ -120,7 +120,6 @@ export {
   checkStateDict,
   encodeSafetensors,
   decodeSafetensors,
-  CheckpointError,
   type SaveOptions,
   type Safetensors,
   type TensorSpec,
@@ -128,6 +127,7 @@ export {
 
 export {
   AutogradError,
+  CheckpointError,
   DTypeError,
   NotSupportedError,
   ShapeError,

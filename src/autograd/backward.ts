@@ -1,6 +1,7 @@
-import { AutogradError, formatShape } from '../errors.js';
+import { AutogradError, describeValue, formatShape } from '../errors.js';
 import { sameShape } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { TypedArray } from '../tensor/dtype.js';
 import { noGrad, type TapeNode } from './tape.js';
 import { onesLike } from '../tensor/create.js';
 import { add, cast } from './ops/index.js';
@@ -16,25 +17,52 @@ export interface BackwardOptions {
 /**
  * Back-propagates from `root` into the `.grad` of every leaf that requires
  * grad, adding to what is there. See `Tensor.backward`.
+ * @throws AutogradError as `Tensor.backward` says.
  */
 export function backward(
   root: Tensor,
   gradient: Tensor | undefined,
   options: BackwardOptions,
 ): void {
-  const seed = seedGradient('backward', root, gradient);
-  walk([root], [seed], options.retainGraph ?? false, (leaf, g) => {
-    leaf.grad =
-      leaf.grad === null ? g.clone() : noGrad(() => add(leaf.grad!, g));
-  });
+  const seed = seedGradient('backward', root, gradient, 'gradient');
+  walk(
+    'backward',
+    [root],
+    [seed],
+    options.retainGraph ?? false,
+    (leaf, g, owned) => {
+      if (leaf.grad !== null) {
+        leaf.grad = noGrad(() => add(leaf.grad!, g));
+      } else {
+        // A gradient nothing else holds becomes .grad as it is; anything
+        // shared (the caller's gradient, a graph tensor, storage another
+        // leaf gets) is copied, so writing into one .grad (clipGradNorm
+        // does) never changes another tensor. detach: no tape for the copy.
+        leaf.grad = owned ? g : g.detach().clone();
+      }
+    },
+  );
 }
 
-/** The gradient a backward pass starts from, checked against `root`. */
+/**
+ * The gradient a backward pass starts from, checked against `root`. `op`
+ * starts the messages and `name` calls the gradient ('gradOutputs[0]').
+ * @throws AutogradError when `root` is not a Tensor or does not require
+ * grad, or the gradient is missing for a non-scalar, not a Tensor, or of
+ * another shape.
+ */
 export function seedGradient(
   op: string,
-  root: Tensor,
-  gradient: Tensor | undefined,
+  root: unknown,
+  gradient: unknown,
+  name: string,
 ): Tensor {
+  if (!(root instanceof Tensor)) {
+    throw new AutogradError(
+      `${op}: the output to differentiate must be a Tensor, got ` +
+        `${describeValue(root)}. Pass the tensor computed from the inputs.`,
+    );
+  }
   if (!root.requiresGrad) {
     throw new AutogradError(
       `${op}: the tensor does not require grad, so there is nothing to ` +
@@ -52,6 +80,12 @@ export function seedGradient(
     }
     return onesLike(root);
   }
+  if (!(gradient instanceof Tensor)) {
+    throw new AutogradError(
+      `${op}: ${name} must be a Tensor, got ${describeValue(gradient)}. ` +
+        gradientFix(op, gradient),
+    );
+  }
   if (!sameShape(gradient.shape, root.shape)) {
     throw new AutogradError(
       `${op}: the gradient must have the output's shape ` +
@@ -62,21 +96,39 @@ export function seedGradient(
   return gradient.dtype === root.dtype ? gradient : cast(gradient, root.dtype);
 }
 
+/** The likely fix for a gradient that is not a Tensor. */
+function gradientFix(op: string, gradient: unknown): string {
+  const looksLikeOptions =
+    typeof gradient === 'object' &&
+    gradient !== null &&
+    !Array.isArray(gradient) &&
+    !ArrayBuffer.isView(gradient);
+  if (op === 'backward' && looksLikeOptions) {
+    return `Options go second: y.backward(undefined, { retainGraph: true }).`;
+  }
+  return `Wrap the values with tensor(...), in the output's shape.`;
+}
+
 /**
- * The reverse walk shared by `backward` and `grad`. Finds every node that
- * leads to `roots`, visits them newest first (reverse tape order), sums
- * the gradient flowing into each node's output, calls its backward and
- * hands each leaf's total to `onLeaf`. `onNode` sees each node's total
+ * The reverse walk shared by `backward` and `grad` (`op` names the caller
+ * in messages). Finds every node that leads to `roots`, visits them newest
+ * first (reverse tape order), sums the gradient flowing into each node's
+ * output, calls its backward and hands each leaf's total to `onLeaf`.
+ * `owned` is true when that total is a contiguous tensor over storage of
+ * its own that nothing else holds: not a seed, not a tensor of the graph,
+ * not shared with another leaf's total. `onNode` sees each node's total
  * output gradient before its backward runs.
+ * @throws AutogradError for a graph an earlier backward freed.
  */
 export function walk(
+  op: string,
   roots: Tensor[],
   seeds: Tensor[],
   retainGraph: boolean,
-  onLeaf: (leaf: Tensor, g: Tensor) => void,
+  onLeaf: (leaf: Tensor, g: Tensor, owned: boolean) => void,
   onNode?: (node: TapeNode, g: Tensor) => void,
 ): void {
-  const nodes = reachableNodes(roots);
+  const nodes = reachableNodes(op, roots);
   const nodeGrads = new Map<TapeNode, Tensor>();
   const leafGrads = new Map<Tensor, Tensor>();
   const accumulate = (t: Tensor, g: Tensor): void => {
@@ -88,6 +140,12 @@ export function walk(
       leafGrads.set(t, prev === undefined ? g : add(prev, g));
     }
   };
+  // Storage that existed before the walk: a leaf's .grad must not alias it.
+  const graphStorage = new Set<TypedArray>();
+  for (const t of [...roots, ...seeds]) graphStorage.add(t.nd.data);
+  for (const node of nodes) {
+    for (const input of node.inputs) graphStorage.add(input.nd.data);
+  }
 
   noGrad(() => {
     roots.forEach((root, i) => accumulate(root, seeds[i]!));
@@ -102,7 +160,22 @@ export function walk(
     }
   });
 
-  for (const [leaf, g] of leafGrads) onLeaf(leaf, g);
+  // add() hands the same dy to both inputs, so one storage can reach two
+  // leaves (directly or through a reshape view): count before handing out.
+  const uses = new Map<TypedArray, number>();
+  for (const g of leafGrads.values()) {
+    uses.set(g.nd.data, (uses.get(g.nd.data) ?? 0) + 1);
+  }
+  for (const [leaf, g] of leafGrads) {
+    const data = g.nd.data;
+    const owned =
+      uses.get(data) === 1 &&
+      !graphStorage.has(data) &&
+      g.nd.offset === 0 &&
+      data.length === g.size &&
+      g.isContiguous();
+    onLeaf(leaf, g, owned);
+  }
 }
 
 /** Runs one node's backward and hands each input its checked gradient. */
@@ -130,7 +203,7 @@ function propagate(
  * Every node that some root depends on, newest first. Refuses a graph
  * whose saved tensors a previous backward already freed.
  */
-function reachableNodes(roots: Tensor[]): TapeNode[] {
+function reachableNodes(op: string, roots: Tensor[]): TapeNode[] {
   const seen = new Set<TapeNode>();
   const stack: TapeNode[] = [];
   for (const root of roots) if (root.node !== null) stack.push(root.node);
@@ -139,9 +212,9 @@ function reachableNodes(roots: Tensor[]): TapeNode[] {
     if (seen.has(node)) continue;
     if (node.released) {
       throw new AutogradError(
-        `backward: trying to go through the graph a second time (at ` +
+        `${op}: trying to go through the graph a second time (at ` +
           `${node.op}), but its saved tensors were freed by the first ` +
-          `backward. Pass { retainGraph: true } to the first backward call ` +
+          `backward. Pass { retainGraph: true } to the first ${op} call ` +
           `if you need to back-propagate through it again.`,
       );
     }

@@ -1,5 +1,5 @@
-import { AutogradError } from '../errors.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { AutogradError, describeValue } from '../errors.js';
+import { Tensor } from '../tensor/tensor.js';
 import { seedGradient, walk } from './backward.js';
 import type { TapeNode } from './tape.js';
 
@@ -16,9 +16,10 @@ export interface GradOptions {
  * The gradients of `outputs` with respect to `inputs`, returned instead of
  * accumulated into `.grad` (no `.grad` changes). Inputs may be leaves or
  * intermediate tensors of the graph.
- * @throws AutogradError when an input does not require grad, when one is
- * not used by the outputs (unless `allowUnused`), or for the reasons
- * `backward` throws.
+ * @throws AutogradError when an output or input is not a Tensor, an input
+ * does not require grad, one is not used by the outputs (unless
+ * `allowUnused`), a gradOutputs entry is not a Tensor of its output's
+ * shape, or for the reasons `backward` throws.
  * @example
  * const x = tensor([1, 2, 3], { requiresGrad: true });
  * const [dx] = grad(x.square().sum(), x); // 2x
@@ -30,6 +31,8 @@ export function grad(
 ): (Tensor | null)[] {
   const outs = Array.isArray(outputs) ? outputs : [outputs];
   const ins = Array.isArray(inputs) ? inputs : [inputs];
+  checkTensors('output', outs, 'the tensors computed from the inputs');
+  checkTensors('input', ins, 'the tensors to differentiate with respect to');
   ins.forEach((t, i) => {
     if (t.requiresGrad) return;
     throw new AutogradError(
@@ -38,14 +41,22 @@ export function grad(
         `outputs, or leave it out of the inputs.`,
     );
   });
+  const gradOutputs: unknown = options.gradOutputs;
+  if (gradOutputs !== undefined && !Array.isArray(gradOutputs)) {
+    throw new AutogradError(
+      `grad: gradOutputs must be an array with one gradient per output, ` +
+        `got ${describeValue(gradOutputs)}. Pass { gradOutputs: [g] }.`,
+    );
+  }
   const seeds = outs.map((y, i) =>
-    seedGradient('grad', y, options.gradOutputs?.[i]),
+    seedGradient('grad', y, options.gradOutputs?.[i], `gradOutputs[${i}]`),
   );
   const wantedNodes = new Map<TapeNode, Tensor>();
   for (const t of ins) if (t.node !== null) wantedNodes.set(t.node, t);
   const found = new Map<Tensor, Tensor>();
 
   walk(
+    'grad',
     outs,
     seeds,
     options.retainGraph ?? false,
@@ -63,6 +74,17 @@ export function grad(
     throw new AutogradError(
       `grad: input ${i} is not used to compute the outputs, so it has no ` +
         `gradient. Pass { allowUnused: true } to get null for it instead.`,
+    );
+  });
+}
+
+/** Throws unless every entry of `list` is a Tensor, naming the first not. */
+function checkTensors(role: string, list: unknown[], fix: string): void {
+  list.forEach((t, i) => {
+    if (t instanceof Tensor) return;
+    throw new AutogradError(
+      `grad: ${role} ${i} is not a Tensor, got ${describeValue(t)}. ` +
+        `Pass ${fix}.`,
     );
   });
 }

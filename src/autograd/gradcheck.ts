@@ -48,8 +48,11 @@ export function gradcheck(
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-3;
+  // detach first: the copies must be fresh leaves, not clones on the tape.
   const xs = inputs.map((t) =>
-    t.dtype === 'int32' ? t : t.to('float64').clone().requiresGrad_(true),
+    t.dtype === 'int32'
+      ? t
+      : t.detach().to('float64').clone().requiresGrad_(true),
   );
   const differentiable = xs
     .map((t, i) => i)

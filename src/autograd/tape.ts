@@ -1,3 +1,4 @@
+import { NotSupportedError } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -68,8 +69,7 @@ export function record(
   backwardFn: BackwardFn,
 ): Tensor {
   if (!gradEnabled || !inputs.some((t) => t.requiresGrad)) return out;
-  out.requiresGrad = true;
-  out.node = new TapeNode(op, inputs, backwardFn);
+  out.attachNode(new TapeNode(op, inputs, backwardFn));
   return out;
 }
 
@@ -82,16 +82,43 @@ export function isGradEnabled(): boolean {
  * Runs `fn` with recording switched off and returns its result: for
  * evaluation, optimizer updates and anything that must not be
  * differentiated. Nesting is fine; the previous mode comes back even if
- * `fn` throws.
+ * `fn` throws. Synchronous code only: the mode is one global switch, so
+ * it cannot follow an async function past its first `await`.
+ * @throws NotSupportedError when `fn` returns a promise (or any
+ * thenable); the mode has been restored by then, and the code after the
+ * first `await` ran, or will run, with recording on.
+ * @example
+ * const scores = noGrad(() => model.forward(x));
  */
 export function noGrad<T>(fn: () => T): T {
   const previous = gradEnabled;
   gradEnabled = false;
+  let result: T;
   try {
-    return fn();
+    result = fn();
   } finally {
     gradEnabled = previous;
   }
+  if (isThenable(result)) {
+    // The caller gets this error instead of the promise; a later rejection
+    // of the abandoned promise must not also crash the process.
+    result.then(undefined, () => undefined);
+    throw new NotSupportedError(
+      `noGrad: fn returned a promise, but noGrad covers synchronous code ` +
+        `only: recording comes back on at the first await. Call noGrad ` +
+        `around each synchronous step instead, e.g. ` +
+        `const y = noGrad(() => model.forward(x)); then await.`,
+    );
+  }
+  return result;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**

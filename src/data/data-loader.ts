@@ -1,7 +1,9 @@
+import { DTypeError } from '../errors.js';
 import { Generator } from '../tensor/random.js';
 import { TensorDataset, type Batch } from './dataset.js';
 import { permutation } from './permutation.js';
 
+/** Options of `DataLoader`. */
 export interface DataLoaderOptions {
   /** B, the examples in each batch: a whole number >= 1. */
   batchSize: number;
@@ -26,6 +28,7 @@ export interface DataLoaderOptions {
  * once with `seed`: epoch 1 and epoch 2 differ, and two loaders made with
  * the same seed give the same sequence of batches. The last batch holds
  * N mod B examples unless that is 0 or `dropLast` is set.
+ * @throws DTypeError when `dataset` is not a TensorDataset.
  * @throws RangeError unless `batchSize` is a whole number >= 1, or for a
  * `seed` that is not a whole number.
  * @example
@@ -87,7 +90,7 @@ export class DataLoader implements Iterable<Batch> {
 
 function checkOptions(dataset: unknown, batchSize: number, seed: number): void {
   if (!(dataset instanceof TensorDataset)) {
-    throw new TypeError(
+    throw new DTypeError(
       `DataLoader: expected a TensorDataset, got ` +
         `${dataset === null ? 'null' : typeof dataset}. Wrap tensors x ` +
         `(N, ...) and y (N) with new TensorDataset(x, y).`,

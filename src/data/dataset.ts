@@ -1,4 +1,4 @@
-import { ShapeError, formatShape } from '../errors.js';
+import { DTypeError, ShapeError, formatShape } from '../errors.js';
 import { allocate, dtypeOf, type TypedArray } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -31,6 +31,7 @@ export interface Batch {
  * Contiguous tensors are read in place, so later writes into their storage
  * show through; a strided view (a transpose) is copied once, here. Items
  * and batches are fresh copies that the tape does not track.
+ * @throws DTypeError when `x` or `y` is not a Tensor.
  * @throws ShapeError when either tensor is rank 0 or the first dims differ.
  * @example
  * const y = zeros([100], { dtype: 'int32' });
@@ -104,7 +105,7 @@ export class TensorDataset implements Dataset<Sample> {
 
 function checkTensors(x: unknown, y: unknown): void {
   if (!(x instanceof Tensor) || !(y instanceof Tensor)) {
-    throw new TypeError(
+    throw new DTypeError(
       `TensorDataset: expected two tensors x (N, ...) and y (N), got ` +
         `${describe(x)} and ${describe(y)}. Wrap arrays with tensor().`,
     );

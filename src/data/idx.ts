@@ -106,7 +106,8 @@ export function parseIdxLabels(file: IdxFile): Uint8Array {
   if (bad >= 0) {
     throw new Error(
       `loadMnist: ${path}: expected digit labels 0..9, got ${labels[bad]} ` +
-        `at position ${bad}. Is this an MNIST labels file?`,
+        `at position ${bad}. Pass the MNIST labels file ` +
+        `(*-labels-idx1-ubyte), or download it again.`,
     );
   }
 

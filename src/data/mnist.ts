@@ -8,6 +8,7 @@ import { TensorDataset } from './dataset.js';
 import { parseIdxImages, parseIdxLabels, readIdxFile } from './idx.js';
 import { permutation } from './permutation.js';
 
+/** Options of `loadMnist`. */
 export interface MnistOptions {
   /**
    * A folder holding the original IDX files (train-images-idx3-ubyte,
@@ -30,6 +31,9 @@ export interface MnistSplits {
 
 /** 28 × 28 pixels a digit. */
 const PIXELS = 784;
+
+/** The bundled digits' shuffle seed and test split size, when omitted. */
+const DEFAULTS = { seed: 42, testSize: 2000 } as const;
 
 /**
  * Loads MNIST handwritten digits as two datasets of x float32 (n, 784),
@@ -57,7 +61,9 @@ const PIXELS = 784;
  */
 export function loadMnist(options: MnistOptions = {}): MnistSplits {
   const { dir, seed, testSize } = options;
-  if (dir === undefined) return loadBundled(seed ?? 42, testSize ?? 2000);
+  if (dir === undefined) {
+    return loadBundled(seed ?? DEFAULTS.seed, testSize ?? DEFAULTS.testSize);
+  }
   if (seed !== undefined || testSize !== undefined) {
     throw new NotSupportedError(
       `loadMnist: seed and testSize shuffle and split the bundled digits; ` +
@@ -93,7 +99,8 @@ function loadBundled(seed: number, testSize: number): MnistSplits {
   if (testSize < 0 || testSize > n) {
     throw new RangeError(
       `loadMnist: testSize must lie in [0, ${n}] (the bundled digits), ` +
-        `got ${testSize}. The default is 2000.`,
+        `got ${testSize}. Pass how many digits to hold out for testing, ` +
+        `or omit it for the default 2000.`,
     );
   }
 
@@ -203,9 +210,10 @@ function subset(all: TensorDataset, indices: Int32Array): TensorDataset {
   return new TensorDataset(x, y);
 }
 
-function checkWhole(name: string, value: number): void {
+function checkWhole(name: 'seed' | 'testSize', value: number): void {
   if (Number.isInteger(value)) return;
   throw new RangeError(
-    `loadMnist: ${name} must be a whole number, got ${String(value)}.`,
+    `loadMnist: ${name} must be a whole number, got ${String(value)}. ` +
+      `Round it, or omit it for the default (${DEFAULTS[name]}).`,
   );
 }

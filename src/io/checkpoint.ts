@@ -10,10 +10,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatShape } from '../errors.js';
-import { sameShape } from '../tensor/shape.js';
+import { CheckpointError } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { CheckpointError } from './checkpoint-error.js';
 import {
   layoutSafetensors,
   tensorBytes,
@@ -21,6 +19,7 @@ import {
 } from './safetensors.js';
 import { decode } from './safetensors-reader.js';
 
+/** Options of `save`. */
 export interface SaveOptions {
   /** Free text stored in the file's `__metadata__`, e.g. `{ epoch: '3' }`. */
   metadata?: Record<string, string>;
@@ -38,8 +37,10 @@ export interface SaveOptions {
  * rename itself survives a power cut. On failure the temporary file is
  * removed.
  * @throws CheckpointError when writing fails, naming `path`; the previous
- * file, if any, is left as it was. TypeError for a value that is not a
- * Tensor.
+ * file, if any, is left as it was. Also for the reserved name
+ * `__metadata__`, or a name UTF-8 cannot store, before anything is written.
+ * @throws DTypeError for a value that is not a Tensor, or metadata that is
+ * not text; nothing is written then.
  * @example
  * save(model.stateDict(), 'runs/mnist/epoch-3.safetensors', {
  *   metadata: { epoch: '3' },
@@ -92,74 +93,17 @@ export function load(path: string): Record<string, Tensor> {
   return read('load', path).tensors;
 }
 
-/** `load`, plus the metadata stored in the file. */
+/**
+ * `load`, plus the metadata stored in the file.
+ * @throws CheckpointError naming `path` when it cannot be read or is
+ * damaged; NotSupportedError for dtypes tapegrad cannot hold (F16, I64...).
+ * @example
+ * const { tensors, metadata } = loadCheckpoint('runs/epoch-3.safetensors');
+ * metadata.epoch; // '3'
+ */
 export function loadCheckpoint(path: string): Safetensors {
   return read('loadCheckpoint', path);
 }
-
-/** A tensor's description: what `checkStateDict` compares. */
-export interface TensorSpec {
-  shape: readonly number[];
-  dtype: string;
-}
-
-/**
- * Checks a loaded state dict against the one expected (a model's own, say)
- * before anything is copied: the same names, and for each the same shape
- * and dtype. Tensors qualify as specs, so pass `model.stateDict()` as is.
- * @param source Where `loaded` came from (a path), for the message.
- * @throws CheckpointError listing every missing, unexpected, wrong-shaped
- * and wrong-dtype tensor by name (expected vs got).
- */
-export function checkStateDict(
-  expected: Record<string, TensorSpec>,
-  loaded: Record<string, TensorSpec>,
-  source: string,
-): void {
-  const problems: string[] = [];
-  for (const [name, want] of Object.entries(expected)) {
-    const got = Object.hasOwn(loaded, name) ? loaded[name] : undefined;
-    if (got === undefined) {
-      problems.push(
-        `missing tensor '${name}' (expected shape ` +
-          `${formatShape(want.shape)}, ${want.dtype})`,
-      );
-      continue;
-    }
-    if (!sameShape(want.shape, got.shape)) {
-      problems.push(
-        `tensor '${name}' has shape ${formatShape(got.shape)}, expected ` +
-          `${formatShape(want.shape)}`,
-      );
-    }
-    if (got.dtype !== want.dtype) {
-      problems.push(
-        `tensor '${name}' has dtype ${got.dtype}, expected ${want.dtype}`,
-      );
-    }
-  }
-  for (const [name, got] of Object.entries(loaded)) {
-    if (Object.hasOwn(expected, name)) continue;
-    problems.push(
-      `unexpected tensor '${name}' (shape ${formatShape(got.shape)}, ` +
-        `${got.dtype})`,
-    );
-  }
-
-  if (problems.length === 0) return;
-  const shown = problems.slice(0, MAX_LISTED);
-  if (problems.length > MAX_LISTED) {
-    shown.push(`and ${problems.length - MAX_LISTED} more`);
-  }
-  throw new CheckpointError(
-    `checkStateDict: '${source}' does not fit: ${shown.join('; ')}. Load a ` +
-      `checkpoint saved from this same architecture, or build the model ` +
-      `the checkpoint was saved from.`,
-  );
-}
-
-/** How many problems `checkStateDict` lists before it summarises. */
-const MAX_LISTED = 10;
 
 function read(op: string, path: string): Safetensors {
   let bytes: Uint8Array;

@@ -5,12 +5,5 @@ export {
   decodeSafetensors,
   type Safetensors,
 } from './safetensors.js';
-export {
-  save,
-  load,
-  loadCheckpoint,
-  checkStateDict,
-  type SaveOptions,
-  type TensorSpec,
-} from './checkpoint.js';
-export { CheckpointError } from './checkpoint-error.js';
+export { save, load, loadCheckpoint, type SaveOptions } from './checkpoint.js';
+export { checkStateDict, type TensorSpec } from './check-state-dict.js';

@@ -1,8 +1,8 @@
-import { NotSupportedError, formatShape } from '../errors.js';
+import { CheckpointError, NotSupportedError, formatShape } from '../errors.js';
 import { allocate, type DType } from '../tensor/dtype.js';
 import { sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
-import { CheckpointError } from './checkpoint-error.js';
+import type { TensorSpec } from './check-state-dict.js';
 import {
   BYTES_PER_ELEMENT,
   DTYPES,
@@ -32,7 +32,7 @@ export function decode(
   const header = parseHeader(bytes.subarray(8, 8 + headerLength), fail);
 
   const metadata: Record<string, string> = {};
-  const specs: TensorSpec[] = [];
+  const specs: HeaderEntry[] = [];
   for (const [name, value] of Object.entries(header)) {
     if (name === METADATA_KEY) readMetadata(value, metadata, fail);
     else specs.push(readSpec(op, where, name, value, fail));
@@ -52,8 +52,11 @@ export function decode(
 
 type Fail = (detail: string) => CheckpointError;
 
-/** A tensor's header entry, read and type-checked. */
-interface TensorSpec {
+/**
+ * A tensor's header entry, read and type-checked: its spec, narrowed to
+ * the dtypes tapegrad holds, plus its name and byte range in the data.
+ */
+interface HeaderEntry extends TensorSpec {
   name: string;
   dtype: DType;
   shape: number[];
@@ -138,7 +141,7 @@ function readSpec(
   name: string,
   value: unknown,
   fail: Fail,
-): TensorSpec {
+): HeaderEntry {
   const at = `tensor '${name}'`;
   if (!isObject(value)) {
     throw fail(
@@ -181,7 +184,7 @@ function readSpec(
  * shape × dtype bytes, and the last ends at the end of the file.
  */
 function checkOffsets(
-  specs: TensorSpec[],
+  specs: HeaderEntry[],
   dataLength: number,
   fail: Fail,
 ): void {
@@ -229,7 +232,7 @@ function checkOffsets(
 }
 
 /** A new tensor owning a copy of `src`, read as little-endian values. */
-function readTensor(src: Uint8Array, spec: TensorSpec): Tensor {
+function readTensor(src: Uint8Array, spec: HeaderEntry): Tensor {
   const data = allocate(spec.dtype, sizeOf(spec.shape));
   if (LITTLE_ENDIAN) {
     new Uint8Array(data.buffer, data.byteOffset, data.byteLength).set(src);

@@ -1,5 +1,5 @@
 import { Tensor } from '../tensor/tensor.js';
-import { CheckpointError } from './checkpoint-error.js';
+import { CheckpointError, DTypeError } from '../errors.js';
 import {
   BYTES_PER_ELEMENT,
   DTYPE_NAMES,
@@ -50,8 +50,9 @@ export type { Safetensors } from './safetensors-format.js';
  * views are written in row-major order.
  * @param tensors Tensors by name. `__metadata__` is reserved.
  * @param metadata Free text stored in the header; omitted when undefined.
- * @throws TypeError for a value that is not a Tensor or metadata that is not
- * text, CheckpointError for the reserved name or an unpaired surrogate.
+ * @throws DTypeError for a value that is not a Tensor, `tensors` or
+ * `metadata` that is not a plain object, or metadata that is not text.
+ * @throws CheckpointError for the reserved name or an unpaired surrogate.
  * @example
  * const bytes = encodeSafetensors({ w: ones([2, 3]) }, { epoch: '3' });
  * decodeSafetensors(bytes).metadata.epoch; // '3'
@@ -82,15 +83,17 @@ export function encodeSafetensors(
  * @throws CheckpointError naming `source` (and the tensor at fault) for a
  * damaged or truncated file; NotSupportedError for a dtype such as F16 or
  * I64, which tapegrad cannot hold.
+ * @throws DTypeError when `bytes` is not a Uint8Array.
  */
 export function decodeSafetensors(
   bytes: Uint8Array,
   source?: string,
 ): Safetensors {
   if (!(bytes instanceof Uint8Array)) {
-    throw new TypeError(
+    throw new DTypeError(
       `decodeSafetensors: expected the file's bytes as a Uint8Array (a ` +
-        `Buffer is one), got ${describe(bytes)}.`,
+        `Buffer is one), got ${describe(bytes)}. Read the file with ` +
+        `fs.readFileSync(path), or call load(path) instead.`,
     );
   }
   return decode('decodeSafetensors', bytes, source);
@@ -186,7 +189,7 @@ function metadataJson(op: string, metadata: Record<string, string>): string {
   const entries = Object.entries(metadata);
   for (const [key, text] of entries) {
     if (typeof text !== 'string') {
-      throw new TypeError(
+      throw new DTypeError(
         `${op}: metadata['${key}'] must be a string, got ${describe(text)}. ` +
           `Convert it first, e.g. String(value) or JSON.stringify(value).`,
       );
@@ -203,7 +206,7 @@ function metadataJson(op: string, metadata: Record<string, string>): string {
 
 function checkEntry(op: string, name: string, tensor: unknown): void {
   if (!(tensor instanceof Tensor)) {
-    throw new TypeError(
+    throw new DTypeError(
       `${op}: tensors['${name}'] must be a Tensor, got ${describe(tensor)}. ` +
         `Pass a record of tensors, such as model.stateDict().`,
     );
@@ -231,9 +234,9 @@ function checkText(op: string, what: string, text: string): void {
 
 function checkRecord(op: string, what: string, value: unknown): void {
   if (isObject(value)) return;
-  throw new TypeError(
+  throw new DTypeError(
     `${op}: ${what} must be a plain object (a record by name), got ` +
-      `${describe(value)}.`,
+      `${describe(value)}. Pass entries by name, e.g. { 'fc.weight': w }.`,
   );
 }
 

@@ -1,27 +1,37 @@
-import { ShapeError, formatShape } from '../errors.js';
-import { checkTensor } from '../autograd/ops/operands.js';
-import { requireFloating } from '../tensor/dtype.js';
-import { sameShape } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { NotSupportedError, ShapeError, formatShape } from '../errors.js';
 import { add } from '../autograd/ops/add.js';
+import { cast } from '../autograd/ops/cast.js';
 import { div } from '../autograd/ops/div.js';
 import { logSoftmax } from '../autograd/ops/softmax.js';
-import { mean } from '../autograd/ops/mean.js';
 import { mul } from '../autograd/ops/mul.js';
 import { neg } from '../autograd/ops/neg.js';
 import { reshape } from '../autograd/ops/reshape.js';
 import { sum } from '../autograd/ops/sum.js';
 import { where } from '../autograd/ops/where.js';
-import { negativeLogLikelihood } from './nll-loss.js';
-import { checkReduction, type Reduction } from './reduction.js';
+import { isFloating, requireFloating } from '../tensor/dtype.js';
+import { sameShape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import { readOptions, requireTensor, show } from './arguments.js';
+import {
+  checkIgnoreIndex,
+  checkWeight,
+  negativeLogLikelihood,
+} from './nll-loss.js';
+import { checkReduction, reduceLoss, type Reduction } from './reduction.js';
 import { readClassTargets, type TargetLike } from './target.js';
 
 export interface CrossEntropyOptions {
   /** `'mean'` (the default, as PyTorch), `'sum'` or `'none'`. */
   reduction?: Reduction;
-  /** Class weights, shape `(C)`. */
+  /**
+   * Class weights, shape `(C)`, not requiring grad. Cast to the logits'
+   * dtype, so the loss always has the logits' dtype.
+   */
   weight?: Tensor;
-  /** A class-index target to skip (index targets only). Default -100. */
+  /**
+   * A class-index target to skip. Default -100. Index targets only: with
+   * probability targets a value of 0 or more is an error, as in PyTorch.
+   */
   ignoreIndex?: number;
   /**
    * In [0, 1]: the target becomes a mix of the given class (or
@@ -39,125 +49,202 @@ export interface CrossEntropyOptions {
  *
  * `logits`: `(C)`, `(N, C)` or `(N, C, d1, ..., dK)`. `target`: class
  * indices shaped as for `nllLoss` (`()`, `(N)`, `(N, d1, ..., dK)`), or
- * class probabilities of the logits' own shape (a float tensor).
+ * class probabilities of the logits' own shape, as a float tensor (nested
+ * arrays are read as indices only).
  *
  * Returns the mean loss by default, as PyTorch does; `'none'` gives one
  * loss per element. With index targets, 'mean' divides by the total
  * weight of the elements not ignored (as `nllLoss`); with probability
- * targets, by the number of elements.
+ * targets, by the number of elements. The result has the logits' dtype
+ * (the weight is cast to it; a float64 probability target beside float32
+ * logits promotes the result to float64).
  *
- * Label smoothing follows PyTorch exactly, including one quirk: with
- * index targets, no weight and `'mean'`, the smoothing term is averaged
- * over all elements, ignored ones included.
+ * Label smoothing follows current PyTorch: with index targets and
+ * `'mean'`, the smoothing term is divided like the loss itself, by the
+ * total weight of the elements not ignored (their count when unweighted).
+ *
+ * `options` may be left out, or null, for the defaults.
  *
  * @throws ShapeError, RangeError, DTypeError as `nllLoss` does, and for
- * probability targets of another shape or a smoothing outside [0, 1].
+ * probability targets of another shape, a target of the logits' rank
+ * that is not a float tensor, or a smoothing outside [0, 1].
+ * @throws NotSupportedError for a weight that requires grad (outside
+ * `noGrad`), or an `ignoreIndex` of 0 or more with probability targets.
  * @example
  * crossEntropy(tensor([[2, 1, 0.1]]), [0]); // tensor(0.4170)
  */
 export function crossEntropy(
   logits: Tensor,
   target: TargetLike,
-  options: CrossEntropyOptions = {},
+  options: CrossEntropyOptions | null = {},
 ): Tensor {
-  const x = checkTensor('crossEntropy', logits);
-  requireFloating('crossEntropy', x.dtype);
-  const reduction = checkReduction('crossEntropy', options.reduction ?? 'mean');
-  const smoothing = options.labelSmoothing ?? 0;
-  if (!(smoothing >= 0 && smoothing <= 1)) {
+  const op = 'crossEntropy';
+  const opts = readOptions(op, options);
+  const x = requireTensor(
+    op,
+    'logits',
+    logits,
+    'a Tensor of raw scores, shape (C), (N, C) or (N, C, d1, ..., dK)',
+  );
+  requireFloating(op, x.dtype);
+  const reduction = checkReduction(op, opts.reduction ?? 'mean');
+  const smoothing = opts.labelSmoothing ?? 0;
+  if (!(typeof smoothing === 'number' && smoothing >= 0 && smoothing <= 1)) {
     throw new RangeError(
-      `crossEntropy: labelSmoothing must lie in [0, 1], got ${smoothing}. ` +
+      `${op}: labelSmoothing must lie in [0, 1], got ${show(smoothing)}. ` +
         `Pass a small mix such as 0.1, or 0 for no smoothing.`,
     );
   }
   if (x.ndim === 0) {
     throw new ShapeError(
-      'crossEntropy: logits must have shape (C), (N, C) or (N, C, d1, ..., dK), ' +
+      `${op}: logits must have shape (C), (N, C) or (N, C, d1, ..., dK), ` +
         'got a rank-0 tensor []. Give at least one row of class scores.',
     );
   }
   const classDim = x.ndim === 1 ? 0 : 1;
   const classes = x.shape[classDim]!;
-  const logp = logSoftmax(x, classDim);
+  const ignoreIndex = checkIgnoreIndex(op, opts.ignoreIndex);
+  // Cast so the loss has the logits' dtype whatever the weight's, with or
+  // without smoothing (a float64 weight would otherwise promote it).
+  const checked = checkWeight(op, opts.weight, classes);
+  const weight = checked === null ? undefined : cast(checked, x.dtype);
 
-  if (
-    target instanceof Tensor &&
-    target.dtype !== 'int32' &&
-    target.ndim === x.ndim
-  ) {
-    const { weight } = options;
-    return probabilityTargets(
+  if (rankOf(target) === x.ndim) {
+    const probabilities = checkProbabilities(x, target, classDim);
+    if (ignoreIndex >= 0) {
+      throw new NotSupportedError(
+        `${op}: ignoreIndex is not supported with probability targets (a ` +
+          `float tensor of the logits' shape), got ignoreIndex ${ignoreIndex}; ` +
+          `PyTorch refuses it too. Leave ignoreIndex out, or pass class ` +
+          `indices (an int32 tensor of shape ` +
+          `${formatShape(withoutClassDim(x.shape, classDim))}) to skip elements.`,
+      );
+    }
+    const logp = logSoftmax(x, classDim);
+    return probabilityLoss(
       logp,
-      target,
+      probabilities,
       classDim,
-      classes,
       smoothing,
       reduction,
       weight,
     );
   }
 
-  const nll = negativeLogLikelihood('crossEntropy', logp, target, {
+  const logp = logSoftmax(x, classDim);
+  const nll = negativeLogLikelihood(op, logp, target, {
     reduction,
-    ignoreIndex: options.ignoreIndex ?? -100,
-    ...(options.weight === undefined ? {} : { weight: options.weight }),
+    ignoreIndex,
+    ...(weight === undefined ? {} : { weight }),
   });
   if (smoothing === 0) return nll;
 
-  // PyTorch's smoothing term: -Σ_c w_c logp_c per element, 0 where the
-  // target is ignored, reduced like the loss (see the doc above).
-  const { values, shape } = readClassTargets('crossEntropy', target);
-  const ignoreIndex = options.ignoreIndex ?? -100;
-  const kept = Tensor.fromData(
-    values.map((t) => (t === ignoreIndex ? 0 : 1)),
-    shape,
+  const smoothTerm = smoothingTerm(
+    logp,
+    target,
+    classDim,
+    reduction,
+    ignoreIndex,
+    weight,
   );
-  const weighted =
-    options.weight === undefined
-      ? logp
-      : mul(
-          logp,
-          reshape(options.weight, classShape(x.ndim, classDim, classes)),
-        );
-  const smooth = where(kept, neg(sum(weighted, classDim)), 0);
-  let smoothTerm: Tensor;
-  if (reduction === 'none') smoothTerm = smooth;
-  else if (reduction === 'sum') smoothTerm = sum(smooth);
-  else if (options.weight === undefined) smoothTerm = mean(smooth);
-  else {
-    const w = options.weight.values();
-    let total = 0;
-    values.forEach((t) => (total += t === ignoreIndex ? 0 : w[t]!));
-    smoothTerm = div(sum(smooth), total);
-  }
   return add(mul(nll, 1 - smoothing), mul(smoothTerm, smoothing / classes));
 }
 
+/**
+ * PyTorch's smoothing term for index targets: `-Σ_c w_c logp_c` per
+ * element, 0 where the target is ignored, reduced like the loss: 'mean'
+ * divides by the total weight of the elements kept (their count when
+ * unweighted). The targets were checked by `negativeLogLikelihood`.
+ */
+function smoothingTerm(
+  logp: Tensor,
+  target: TargetLike,
+  classDim: number,
+  reduction: Reduction,
+  ignoreIndex: number,
+  weight: Tensor | undefined,
+): Tensor {
+  const classes = logp.shape[classDim]!;
+  const { values, shape } = readClassTargets('crossEntropy', target);
+  const kept = values.map((t) => (t === ignoreIndex ? 0 : 1));
+  const weighted =
+    weight === undefined
+      ? logp
+      : mul(logp, reshape(weight, classShape(logp.ndim, classDim, classes)));
+  const smooth = where(
+    Tensor.fromData(kept, shape),
+    neg(sum(weighted, classDim)),
+    0,
+  );
+  if (reduction !== 'mean') return reduceLoss(smooth, reduction);
+
+  const w = weight?.values();
+  let total = 0;
+  values.forEach((t) => {
+    if (t !== ignoreIndex) total += w === undefined ? 1 : w[t]!;
+  });
+  return div(sum(smooth), total);
+}
+
+/**
+ * The rank of a target as given: a tensor's, 0 for a number, 1 for an
+ * Int32Array, the nesting depth of arrays. Index targets have one dim
+ * fewer than the logits; a target of the logits' rank holds probabilities.
+ */
+function rankOf(target: unknown): number {
+  if (target instanceof Tensor) return target.ndim;
+  if (target instanceof Int32Array) return 1;
+  let rank = 0;
+  for (let level = target; Array.isArray(level); level = level[0]) rank++;
+  return rank;
+}
+
+/**
+ * A target of the logits' rank must be class probabilities: a float
+ * tensor of exactly the logits' shape. Returns it.
+ */
+function checkProbabilities(
+  x: Tensor,
+  target: unknown,
+  classDim: number,
+): Tensor {
+  const indexShape = formatShape(withoutClassDim(x.shape, classDim));
+  if (!(target instanceof Tensor && isFloating(target.dtype))) {
+    const got =
+      target instanceof Tensor
+        ? `an int32 tensor of shape ${formatShape(target.shape)}`
+        : target instanceof Int32Array
+          ? 'an Int32Array'
+          : `nested arrays of rank ${x.ndim}`;
+    throw new ShapeError(
+      `crossEntropy: a target of the logits' rank ${x.ndim} (logits ` +
+        `${formatShape(x.shape)}) holds class probabilities, and must be a ` +
+        `float tensor of the logits' shape; got ${got}. For probabilities, ` +
+        `pass tensor(target) (or target.to('float32')); for class indices, ` +
+        `give shape ${indexShape} (argmax over dim ${classDim} turns ` +
+        `one-hot rows into indices).`,
+    );
+  }
+  if (!sameShape(target.shape, x.shape)) {
+    throw new ShapeError(
+      `crossEntropy: probability targets must have the logits' shape ` +
+        `${formatShape(x.shape)}, got ${formatShape(target.shape)}. ` +
+        `For class indices, pass an int32 tensor of shape ${indexShape}.`,
+    );
+  }
+  return target;
+}
+
 /** Loss against class probabilities of the logits' shape. */
-function probabilityTargets(
+function probabilityLoss(
   logp: Tensor,
   target: Tensor,
   classDim: number,
-  classes: number,
   smoothing: number,
   reduction: Reduction,
   weight: Tensor | undefined,
 ): Tensor {
-  if (!sameShape(target.shape, logp.shape)) {
-    throw new ShapeError(
-      `crossEntropy: probability targets must have the logits' shape ` +
-        `${formatShape(logp.shape)}, got ${formatShape(target.shape)}. ` +
-        `For class indices, pass an int32 tensor of shape ` +
-        `${formatShape(logp.shape.filter((_, d) => d !== classDim))}.`,
-    );
-  }
-  if (weight !== undefined && !sameShape(weight.shape, [classes])) {
-    throw new ShapeError(
-      `crossEntropy: weight must have shape [${classes}] (one per class), ` +
-        `got ${formatShape(weight.shape)}. Give each of the ${classes} classes ` +
-        `one weight.`,
-    );
-  }
+  const classes = logp.shape[classDim]!;
   const p =
     smoothing === 0
       ? target
@@ -169,9 +256,12 @@ function probabilityTargets(
           mul(p, logp),
           reshape(weight, classShape(logp.ndim, classDim, classes)),
         );
-  const losses = neg(sum(weighted, classDim));
-  if (reduction === 'none') return losses;
-  return reduction === 'sum' ? sum(losses) : mean(losses);
+  return reduceLoss(neg(sum(weighted, classDim)), reduction);
+}
+
+/** `shape` without its class dim: the shape of index targets. */
+function withoutClassDim(shape: readonly number[], classDim: number): number[] {
+  return shape.filter((_, d) => d !== classDim);
 }
 
 /** The weight's shape for broadcasting along the class dim. */

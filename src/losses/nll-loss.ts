@@ -5,11 +5,12 @@ import {
   formatShape,
 } from '../errors.js';
 import { unravel } from '../autograd/ops/indices.js';
-import { checkTensor } from '../autograd/ops/operands.js';
 import { isGradEnabled, record } from '../autograd/tape.js';
 import { allocate, isFloating, type TypedArray } from '../tensor/dtype.js';
+import { classLayout, forEachTarget } from '../tensor/kernels/nll.js';
 import { contiguousStrides, sameShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
+import { readOptions, requireTensor, show } from './arguments.js';
 import { checkReduction, type Reduction } from './reduction.js';
 import { readClassTargets, type TargetLike } from './target.js';
 
@@ -18,9 +19,15 @@ export interface NllLossOptions {
   reduction?: Reduction;
   /** Class weights, shape `(C)`: each element's loss is scaled by its class's. */
   weight?: Tensor;
-  /** A target value that is skipped: loss 0, gradient 0, no weight in the mean. Default -100. */
+  /**
+   * A target value that is skipped: loss 0, gradient 0, no weight in the
+   * mean. Default -100 (`DEFAULT_IGNORE_INDEX`), as PyTorch.
+   */
   ignoreIndex?: number;
 }
+
+/** The `ignoreIndex` used when none is given: -100, as PyTorch. */
+export const DEFAULT_IGNORE_INDEX = -100;
 
 /**
  * Negative log likelihood: the loss of each element is minus the
@@ -45,12 +52,16 @@ export interface NllLossOptions {
  * Coming from PyTorch: the same arguments, camelCased, but the default
  * reduction is `'none'` (braintools' default), not `'mean'`.
  *
+ * `options` may be left out, or null, for the defaults.
+ *
  * @throws ShapeError for a rank-0 input, a target whose shape is not the
  * input's without C (targets never broadcast), or a weight not `(C)`.
  * @throws RangeError for a target outside `[0, C)` that is not
  * `ignoreIndex`, or one that is not a whole number; the message gives its
- * position.
- * @throws DTypeError for a non-floating input.
+ * position. Also for an `ignoreIndex` that is not a whole number.
+ * @throws DTypeError for an input or weight that is not a Tensor, or a
+ * non-floating input.
+ * @throws TypeError for options that are not an object.
  * @throws NotSupportedError for a weight that requires grad (outside
  * `noGrad`): only the input is differentiated.
  * @example
@@ -61,9 +72,14 @@ export interface NllLossOptions {
 export function nllLoss(
   input: Tensor,
   target: TargetLike,
-  options: NllLossOptions = {},
+  options: NllLossOptions | null = {},
 ): Tensor {
-  return negativeLogLikelihood('nllLoss', input, target, options);
+  return negativeLogLikelihood(
+    'nllLoss',
+    input,
+    target,
+    readOptions('nllLoss', options),
+  );
 }
 
 /**
@@ -79,17 +95,11 @@ export function negativeLogLikelihood(
 ): Tensor {
   const x = checkInput(op, input);
   const reduction = checkReduction(op, options.reduction ?? 'none');
-  const ignoreIndex = options.ignoreIndex ?? -100;
-  if (!Number.isInteger(ignoreIndex)) {
-    throw new RangeError(
-      `${op}: ignoreIndex must be a whole number, got ${ignoreIndex}. ` +
-        `Pass the integer label to skip, or leave it out for -100.`,
-    );
-  }
+  const ignoreIndex = checkIgnoreIndex(op, options.ignoreIndex);
   const { values: targets, shape: targetShape } = readClassTargets(op, target);
   checkTargetShape(op, x, targetShape);
   const classes = x.ndim === 1 ? x.shape[0]! : x.shape[1]!;
-  const weights = checkWeight(op, options.weight, classes);
+  const weights = checkWeight(op, options.weight, classes)?.values() ?? null;
   checkTargetRange(op, x, targets, targetShape, classes, ignoreIndex);
 
   // The input is read in place through its strides (a view from
@@ -100,7 +110,7 @@ export function negativeLogLikelihood(
   const scale = new Float64Array(count);
   const logp = x.nd.data;
   let totalWeight = 0;
-  forEachTarget(targets, layoutOf(x.nd), ignoreIndex, (e, t, at) => {
+  forEachTarget(targets, classLayout(x.nd), ignoreIndex, (e, t, at) => {
     const w = weights === null ? 1 : weights[t]!;
     losses[e] = -w * logp[at]!;
     scale[e] = w;
@@ -120,7 +130,7 @@ export function negativeLogLikelihood(
     const upstream = dy.values();
     const perElement = reduction === 'none';
     const dx = allocate(dtype, size);
-    const layout = layoutOf({
+    const layout = classLayout({
       shape,
       stride: contiguousStrides(shape),
       offset: 0,
@@ -130,69 +140,6 @@ export function negativeLogLikelihood(
     });
     return [Tensor.fromData(dx, shape)];
   });
-}
-
-/**
- * Where element e = (n, j) of the loss finds class t of its row in the
- * input: at `offset + n·batchStride + t·classStride + extra[j]`, with j
- * running row-major over d1..dK and `extra[j]` its offset in those dims.
- * A rank-1 input is one row whose class stride is its only stride.
- */
-interface Layout {
-  offset: number;
-  batchStride: number;
-  classStride: number;
-  extra: Int32Array;
-}
-
-function layoutOf(view: {
-  shape: number[];
-  stride: number[];
-  offset: number;
-}): Layout {
-  const { shape, stride, offset } = view;
-  if (shape.length === 1) {
-    return {
-      offset,
-      batchStride: 0,
-      classStride: stride[0]!,
-      extra: new Int32Array([0]),
-    };
-  }
-  const dims = shape.slice(2);
-  const extra = new Int32Array(dims.reduce((a, b) => a * b, 1));
-  for (let j = 0; j < extra.length; j++) {
-    let rest = j;
-    let at = 0;
-    for (let d = dims.length - 1; d >= 0; d--) {
-      at += (rest % dims[d]!) * stride[d + 2]!;
-      rest = Math.floor(rest / dims[d]!);
-    }
-    extra[j] = at;
-  }
-  return { offset, batchStride: stride[0]!, classStride: stride[1]!, extra };
-}
-
-/**
- * Calls `visit(e, t, at)` for every element e whose target t is not
- * ignored, with `at` the position of its target class in `layout`.
- */
-function forEachTarget(
-  targets: Int32Array,
-  layout: Layout,
-  ignoreIndex: number,
-  visit: (e: number, t: number, at: number) => void,
-): void {
-  const { offset, batchStride, classStride, extra } = layout;
-  const inner = extra.length;
-  const batch = inner === 0 ? 0 : targets.length / inner;
-  for (let n = 0, e = 0; n < batch; n++) {
-    const row = offset + n * batchStride;
-    for (let j = 0; j < inner; j++, e++) {
-      const t = targets[e]!;
-      if (t !== ignoreIndex) visit(e, t, row + t * classStride + extra[j]!);
-    }
-  }
 }
 
 function reduce(
@@ -211,8 +158,13 @@ function reduce(
   return Tensor.fromData(result, []);
 }
 
-function checkInput(op: string, input: Tensor): Tensor {
-  const x = checkTensor(op, input);
+function checkInput(op: string, input: unknown): Tensor {
+  const x = requireTensor(
+    op,
+    'input',
+    input,
+    'a Tensor of log-probabilities, shape (C), (N, C) or (N, C, d1, ..., dK)',
+  );
   if (!isFloating(x.dtype)) {
     throw new DTypeError(
       `${op}: input must hold float log-probabilities, got an int32 ` +
@@ -255,13 +207,28 @@ function checkTargetShape(op: string, x: Tensor, got: number[]): void {
   );
 }
 
-function checkWeight(
+/**
+ * Checks a class-weight option: absent (undefined or null), or a Tensor
+ * of shape `(C)` that does not require grad. Returns it, or null when
+ * absent. `crossEntropy` checks its weight here too, for both kinds of
+ * target.
+ * @throws DTypeError for a weight that is not a Tensor.
+ * @throws ShapeError for a weight not of shape `(C)`.
+ * @throws NotSupportedError for a weight that requires grad (outside
+ * `noGrad`).
+ */
+export function checkWeight(
   op: string,
-  weight: Tensor | undefined,
+  weight: unknown,
   classes: number,
-): TypedArray | null {
-  if (weight === undefined) return null;
-  const w = checkTensor(op, weight);
+): Tensor | null {
+  if (weight === undefined || weight === null) return null;
+  const w = requireTensor(
+    op,
+    'weight',
+    weight,
+    `a Tensor of shape [${classes}] (one weight per class)`,
+  );
   if (w.ndim !== 1 || w.shape[0] !== classes) {
     throw new ShapeError(
       `${op}: weight must have shape [${classes}] (one per class), got ` +
@@ -279,7 +246,24 @@ function checkWeight(
         `by the weights of their targets yourself.`,
     );
   }
-  return w.values();
+  return w;
+}
+
+/**
+ * Checks the `ignoreIndex` option: absent (the default, -100) or a whole
+ * number. Returns the index to skip.
+ * @throws RangeError for anything else, shown as given (a string quoted).
+ */
+export function checkIgnoreIndex(op: string, ignoreIndex: unknown): number {
+  if (ignoreIndex === undefined) return DEFAULT_IGNORE_INDEX;
+  if (typeof ignoreIndex === 'number' && Number.isInteger(ignoreIndex)) {
+    return ignoreIndex;
+  }
+  throw new RangeError(
+    `${op}: ignoreIndex must be a whole number, got ${show(ignoreIndex)}. ` +
+      `Pass the integer label to skip, or leave it out for ` +
+      `${DEFAULT_IGNORE_INDEX}.`,
+  );
 }
 
 /**
@@ -306,6 +290,15 @@ function checkTargetRange(
   if (first < 0) return;
   const t = targets[first]!;
   const where = `at position ${formatShape(unravel(first, shape))}`;
+  if (classes === 0) {
+    const classDim = x.ndim === 1 ? 0 : 1;
+    throw new RangeError(
+      `${op}: input ${formatShape(x.shape)} has no classes (size 0 along ` +
+        `dim ${classDim}), so no target can be a class: every target must ` +
+        `equal ignoreIndex (${ignoreIndex}), got ${t} ${where}. Check how ` +
+        `the input was built; its class dim must not be empty.`,
+    );
+  }
   const hint =
     largest === classes
       ? ` The largest label is ${classes}: labels look numbered from 1; ` +

@@ -1,5 +1,6 @@
 import { DTypeError, ShapeError, formatShape } from '../errors.js';
 import { unravel } from '../autograd/ops/indices.js';
+import { INT32_MAX, INT32_MIN, checkInt32 } from '../tensor/dtype.js';
 import { flattenNested } from '../tensor/nested.js';
 import type { NestedArray } from '../tensor/tensor.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -54,9 +55,6 @@ export function readClassTargets(op: string, target: unknown): ClassTargets {
   );
 }
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
 function checkWhole(
   op: string,
   values: ArrayLike<number>,
@@ -74,11 +72,14 @@ function checkWhole(
       );
     }
     // Stored as int32, a larger label would wrap round to another class.
+    // The range test is inline so the message is only built on failure.
     if (v < INT32_MIN || v > INT32_MAX) {
-      throw new RangeError(
-        `${op}: target ${v} at position ${formatShape(unravel(i, shape))} ` +
-          `does not fit in int32, so it is no class index; targets must lie ` +
-          `in [0, C) or equal ignoreIndex. Check how the labels were made.`,
+      checkInt32(
+        op,
+        v,
+        ` (target at position ${formatShape(unravel(i, shape))})`,
+        'Such a label is no class index; targets must lie in [0, C) or ' +
+          'equal ignoreIndex. Check how the labels were made.',
       );
     }
     out[i] = v;

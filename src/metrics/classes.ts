@@ -28,10 +28,10 @@ export function readClassPairs(
   const target = readClassTargets(op, targets);
   if (target.shape.length !== 1 || target.shape[0] !== n) {
     throw new ShapeError(
-      `${op}: targets must have shape [${n}] (one class index per row of ` +
-        `predictions ${formatShape(predictions.shape)}), got ` +
-        `${formatShape(target.shape)}. Pass class indices, not one-hot ` +
-        `rows or scores.`,
+      `${op}: targets must have shape ${formatShape([n])} (one class ` +
+        `index per row of predictions ${formatShape(predictions.shape)}), ` +
+        `got ${formatShape(target.shape)}. Pass class indices, not ` +
+        `one-hot rows or scores.`,
     );
   }
 

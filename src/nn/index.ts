@@ -2,7 +2,7 @@
 export { Module, type StateDict } from './module.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { Sequential } from './sequential.js';
-export { Dropout } from './dropout.js';
+export { Dropout, type DropoutOptions } from './dropout.js';
 export {
   Flatten,
   GELU,
@@ -13,4 +13,4 @@ export {
   Softmax,
   Tanh,
 } from './activations.js';
-export * as init from './init.js';
+export * as init from './init/index.js';

@@ -5,9 +5,10 @@ import { zeros } from '../tensor/create.js';
 import type { DType } from '../tensor/dtype.js';
 import type { Generator } from '../tensor/random.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { uniform_ } from './init.js';
+import { uniform_ } from './init/init.js';
 import { Module } from './module.js';
 
+/** Options of `Linear`. */
 export interface LinearOptions {
   /** Add a learned bias. Default true. */
   bias?: boolean;
@@ -25,6 +26,9 @@ export interface LinearOptions {
  * `(outFeatures)`, as in PyTorch, and both start uniform in
  * `[-1/√in, 1/√in)`: PyTorch's default (Kaiming uniform with a = √5 for
  * the weight works out to that bound).
+ * @throws RangeError unless `inFeatures` and `outFeatures` are positive
+ * whole numbers; `forward` throws ShapeError for an input whose last dim
+ * is not `inFeatures`.
  * @example
  * const layer = new Linear(784, 10);
  * layer.forward(randn([64, 784])).shape; // [64, 10]
@@ -41,13 +45,14 @@ export class Linear extends Module {
     options: LinearOptions = {},
   ) {
     super();
-    for (const [name, n] of [
-      ['inFeatures', inFeatures],
-      ['outFeatures', outFeatures],
+    for (const [name, n, meaning] of [
+      ['inFeatures', inFeatures, "the size of the input's last dim"],
+      ['outFeatures', outFeatures, 'the number of outputs wanted'],
     ] as const) {
       if (!Number.isInteger(n) || n <= 0) {
         throw new RangeError(
-          `Linear: ${name} must be a positive whole number, got ${n}.`,
+          `Linear: ${name} must be a positive whole number, got ${n}. ` +
+            `Pass ${meaning}, as in new Linear(784, 10).`,
         );
       }
     }

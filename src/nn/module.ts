@@ -1,7 +1,7 @@
-import { ShapeError, formatShape } from '../errors.js';
+import { DTypeError, NotSupportedError, formatShape } from '../errors.js';
 import { noGrad } from '../autograd/tape.js';
-import { sameShape } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { checkFits } from '../io/check-state-dict.js';
+import { Tensor } from '../tensor/tensor.js';
 
 /** Named tensors: a model's parameters, or an optimizer's state. */
 export type StateDict = Record<string, Tensor>;
@@ -21,8 +21,31 @@ export abstract class Module {
   /** Computes the module's output for `input`. */
   abstract forward(input: Tensor): Tensor;
 
-  /** Adds `tensor` as a parameter called `name`, marking it requiresGrad. */
+  /**
+   * Adds `tensor` as a parameter called `name`, marking it requiresGrad.
+   * @throws DTypeError unless `tensor` is a float Tensor.
+   * @throws NotSupportedError for a non-contiguous view (a transpose, a
+   * slice): `loadStateDict` and the optimizers write into a parameter's
+   * storage in place, which a strided view does not expose.
+   */
   protected registerParameter(name: string, tensor: Tensor): Tensor {
+    const op = `${this.constructor.name}.registerParameter`;
+    if (!(tensor instanceof Tensor)) {
+      throw new DTypeError(
+        `${op}: parameter '${name}' must be a Tensor, got ` +
+          `${tensor === null ? 'null' : typeof tensor}. Wrap the values ` +
+          `with tensor(...) first.`,
+      );
+    }
+    if (!tensor.isContiguous()) {
+      throw new NotSupportedError(
+        `${op}: parameter '${name}' must be contiguous, got a ` +
+          `non-contiguous ${formatShape(tensor.shape)} view; loading a ` +
+          `state or an optimizer step would write into a copy and be lost. ` +
+          `Register a contiguous copy instead: tensor.detach().clone().`,
+      );
+    }
+
     tensor.requiresGrad_(true);
     this.ownParameters.set(name, tensor);
     return tensor;
@@ -82,37 +105,35 @@ export abstract class Module {
   }
 
   /**
-   * Copies the values of `state` into the parameters of the same names.
-   * Every parameter must be present with its exact shape; no extra names
-   * are allowed. Nothing is changed unless everything fits.
-   * @throws Error naming the parameter that is missing or unexpected;
-   * ShapeError naming one of the wrong shape.
+   * Copies the values of `state` into the parameters of the same names,
+   * keeping the parameter tensors themselves (an optimizer holding them
+   * still works). Every parameter must be present with its exact shape,
+   * and no extra names are allowed; nothing is changed unless everything
+   * fits. The dtype may differ: each value is cast to its parameter's
+   * dtype, as PyTorch's `load_state_dict` copies (a float64 checkpoint
+   * loads into a float32 model). Use `checkStateDict` first to insist on
+   * the exact dtypes.
+   * @throws CheckpointError listing every missing, unexpected and
+   * wrong-shaped tensor by name, with both shapes.
+   * @throws DTypeError for a value in `state` that is not a Tensor.
+   * @example
+   * model.loadStateDict(load('runs/mnist/epoch-3.safetensors'));
    */
   loadStateDict(state: StateDict): void {
-    const params = new Map(this.namedParameters());
-    for (const [name, p] of params) {
-      const t = state[name];
-      if (t === undefined) {
-        throw new Error(
-          `loadStateDict: missing parameter '${name}' (shape ` +
-            `${formatShape(p.shape)}). Was the state saved from a different model?`,
-        );
-      }
-      if (!sameShape(t.shape, p.shape)) {
-        throw new ShapeError(
-          `loadStateDict: parameter '${name}' has shape ${formatShape(p.shape)} ` +
-            `in the model but ${formatShape(t.shape)} in the state. Build the ` +
-            `model with the sizes the state was saved with.`,
-        );
-      }
-    }
-    const extra = Object.keys(state).filter((name) => !params.has(name));
-    if (extra.length > 0) {
-      throw new Error(
-        `loadStateDict: unexpected parameter '${extra[0]}' in the state; the ` +
-          `model has ${[...params.keys()].join(', ')}.`,
+    const op = `${this.constructor.name}.loadStateDict`;
+    for (const [name, t] of Object.entries(state)) {
+      if (t instanceof Tensor) continue;
+      throw new DTypeError(
+        `${op}: state['${name}'] must be a Tensor, got ` +
+          `${t === null ? 'null' : typeof t}. Pass tensors by name, such ` +
+          `as load(path) or another model's stateDict().`,
       );
     }
+    const params = new Map(this.namedParameters());
+    checkFits(op, 'the state', Object.fromEntries(params), state, false);
+
+    // Parameters are contiguous (registerParameter insists), so values()
+    // is their storage and the copy lands in place.
     noGrad(() => {
       for (const [name, p] of params)
         p.values().set(state[name]!.to(p.dtype).values());

@@ -1,15 +1,22 @@
 import type { TypedArray } from '../tensor/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { Optimizer } from './optimizer.js';
+import { Optimizer, checkNonNegative } from './optimizer.js';
 
+/** Options of `Adam` and `AdamW`. */
 export interface AdamOptions {
-  /** Learning rate. Default 1e-3. */
+  /** Learning rate, >= 0. Default 1e-3. */
   lr?: number;
-  /** Decay rates of the first and second moment estimates. Default [0.9, 0.999]. */
+  /**
+   * Decay rates of the first and second moment estimates, each in
+   * [0, 1). Default [0.9, 0.999].
+   */
   betas?: [number, number];
-  /** Added to the denominator for stability. Default 1e-8. */
+  /** Added to the denominator for stability, >= 0. Default 1e-8. */
   eps?: number;
-  /** Adam: L2 penalty added to the gradient; AdamW: decoupled decay. */
+  /**
+   * Weight decay, >= 0. Adam adds it to the gradient as an L2 penalty,
+   * default 0; AdamW decays the weights directly, default 0.01.
+   */
   weightDecay?: number;
   /** Use the maximum of past second moments (AMSGrad). Default false. */
   amsgrad?: boolean;
@@ -22,6 +29,12 @@ export interface AdamOptions {
  *   m ← β1 m + (1 - β1) g,   v ← β2 v + (1 - β2) g²
  *   v̂ ← max(v̂, v) with amsgrad, else v
  *   p ← p - lr / (1 - β1ᵗ) · m / (√v̂ / √(1 - β2ᵗ) + eps)
+ * @throws RangeError for a negative (or NaN) `lr`, `eps` or
+ * `weightDecay`, or a beta outside [0, 1).
+ * @throws DTypeError for a parameter that is not a float tensor;
+ * NotSupportedError for a non-contiguous one.
+ * @example
+ * const opt = new Adam(model.parameters(), { lr: 3e-4 });
  */
 export class Adam extends Optimizer {
   readonly beta1: number;
@@ -38,13 +51,25 @@ export class Adam extends Optimizer {
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? 0;
     this.amsgrad = options.amsgrad ?? false;
+    const op = this.constructor.name;
     for (const [name, b] of [
       ['beta1', this.beta1],
       ['beta2', this.beta2],
     ] as const) {
-      if (!(b >= 0 && b < 1))
-        throw new RangeError(`Adam: ${name} must lie in [0, 1), got ${b}.`);
+      if (!(b >= 0 && b < 1)) {
+        throw new RangeError(
+          `${op}: ${name} must lie in [0, 1), got ${b}. Pass betas such as ` +
+            `the default [0.9, 0.999].`,
+        );
+      }
     }
+    checkNonNegative(op, 'eps', this.eps, 'Keep the default 1e-8');
+    checkNonNegative(
+      op,
+      'weightDecay',
+      this.weightDecay,
+      'Pass 0 for none, or a small decay such as 0.01',
+    );
   }
 
   protected update(i: number, p: TypedArray, g: TypedArray): void {
@@ -74,6 +99,7 @@ export class Adam extends Optimizer {
 /**
  * AdamW: Adam with decoupled weight decay, `p ← p (1 - lr · weightDecay)`
  * before the Adam step, as PyTorch's (whose default weightDecay is 0.01).
+ * @throws As `Adam`, with messages naming AdamW.
  */
 export class AdamW extends Adam {
   protected override readonly decoupled = true;

@@ -1,12 +1,16 @@
-import { formatShape } from '../errors.js';
+import { NotSupportedError, formatShape } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
  * Scales the gradients of `params` in place so that their joint 2-norm
  * (all gradients as one vector) is at most `maxNorm`; returns the norm
  * before clipping. Parameters without a gradient are skipped.
- * @throws RangeError when `maxNorm` is negative or NaN, or when a gradient
- * is a non-contiguous view (nothing is scaled then).
+ * @param params The parameters whose `.grad` to clip, such as
+ * `model.parameters()`.
+ * @param maxNorm The largest joint norm allowed, >= 0.
+ * @throws RangeError when `maxNorm` is negative or NaN.
+ * @throws NotSupportedError when a gradient is a non-contiguous view.
+ * Both are checked first: on error no gradient has been scaled.
  * @example
  * loss.backward();
  * clipGradNorm(model.parameters(), 1.0);
@@ -26,9 +30,10 @@ export function clipGradNorm(
   // Checked before any write, so an error leaves every gradient as it was.
   grads.forEach((g, i) => {
     if (!g.isContiguous()) {
-      throw new RangeError(
+      throw new NotSupportedError(
         `clipGradNorm: gradient ${i} must be contiguous, got a non-contiguous ` +
-          `${formatShape(g.shape)} view. Assign p.grad = p.grad.clone() first.`,
+          `${formatShape(g.shape)} view, which cannot be scaled in place. ` +
+          `Assign p.grad = p.grad.clone() first.`,
       );
     }
   });

@@ -1,4 +1,9 @@
-import { DTypeError, ShapeError, formatShape } from '../errors.js';
+import {
+  CheckpointError,
+  DTypeError,
+  NotSupportedError,
+  formatShape,
+} from '../errors.js';
 import { allocate, type TypedArray } from '../tensor/dtype.js';
 import { sameShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -25,28 +30,28 @@ export abstract class Optimizer {
   /** Buffers by name, one typed array per parameter (null until first used). */
   protected readonly buffers = new Map<string, (TypedArray | null)[]>();
 
+  /**
+   * @param params The tensors to update: float leaves, each contiguous,
+   * such as `model.parameters()`.
+   * @param lr The learning rate, >= 0.
+   * @param bufferNames The names of the per-parameter buffers the subclass
+   * keeps (`stateDict` saves them as `<name>.<param index>`).
+   * @throws RangeError for an `lr` below 0 or NaN.
+   * @throws DTypeError for a parameter that is not a float tensor.
+   * @throws NotSupportedError for a non-contiguous parameter (a view),
+   * whose update would be written into a copy and lost.
+   */
   constructor(
     params: Iterable<Tensor>,
     lr: number,
     bufferNames: readonly string[],
   ) {
+    // The subclass's name (SGD, Adam, AdamW) starts every message.
+    const op = this.constructor.name;
     this.params = [...params];
-    if (!(lr >= 0))
-      throw new RangeError(`optimizer: lr must be >= 0, got ${lr}.`);
+    checkNonNegative(op, 'lr', lr, 'Pass a learning rate such as 0.01');
     this.lr = lr;
-    this.params.forEach((p, i) => {
-      if (!(p instanceof Tensor) || p.dtype === 'int32' || !p.isContiguous()) {
-        const got =
-          p instanceof Tensor
-            ? `${p.isContiguous() ? '' : 'a non-contiguous '}${p.dtype} ${formatShape(p.shape)}`
-            : typeof p;
-        throw new DTypeError(
-          `optimizer: parameter ${i} must be a contiguous float tensor, got ` +
-            `${got}. Pass leaf parameters such as model.parameters(); make ` +
-            `a float copy of anything else with .to('float32').clone().`,
-        );
-      }
-    });
+    this.params.forEach((p, i) => checkParameter(op, p, i));
     this.paramSteps = this.params.map(() => 0);
     for (const name of bufferNames)
       this.buffers.set(
@@ -114,39 +119,55 @@ export abstract class Optimizer {
   }
 
   /**
-   * Restores what `stateDict` gave (copying the buffers). Nothing changes
-   * unless every entry fits. A state without `step.<i>` entries (saved
-   * before they existed) counts `step` for each parameter with buffers.
-   * @throws Error naming an entry that is unknown, ShapeError naming one of
-   * the wrong shape.
+   * Restores what `stateDict` gave (copying the buffers, cast to each
+   * parameter's dtype). Nothing changes unless every entry fits. A state
+   * without `step.<i>` entries (saved before they existed) counts `step`
+   * for each parameter with buffers.
+   * @throws CheckpointError naming the first entry that is unknown, points
+   * past the parameters, or has the wrong shape (with both shapes).
+   * @throws DTypeError for a value that is not a Tensor.
    */
   loadStateDict(state: StateDict): void {
+    const op = `${this.constructor.name}.loadStateDict`;
     const entries = Object.entries(state);
     for (const [key, t] of entries) {
+      if (!(t instanceof Tensor)) {
+        throw new DTypeError(
+          `${op}: state['${key}'] must be a Tensor, got ` +
+            `${t === null ? 'null' : typeof t}. Pass what stateDict() ` +
+            `returned, or load(path) of a file it was saved to.`,
+        );
+      }
       const parsed = splitKey(key);
       const param = parsed === null ? undefined : this.params[parsed[1]];
       const scalarKey =
         key === 'lr' || key === 'step' || parsed?.[0] === 'step';
       if (!scalarKey && (parsed === null || !this.buffers.has(parsed[0]))) {
-        throw new Error(
-          `optimizer.loadStateDict: unknown entry '${key}' for this optimizer. ` +
-            `Expected lr, step, step.<i> or <buffer>.<i> with i a parameter ` +
-            `index; was the state saved from another optimizer?`,
+        const known = ['lr', 'step', 'step.<i>'];
+        for (const name of this.buffers.keys()) known.push(`${name}.<i>`);
+        throw new CheckpointError(
+          `${op}: unknown entry '${key}'; expected one of ` +
+            `${known.join(', ')} (i a parameter index). Load a state saved ` +
+            `from a ${this.constructor.name}: optimizer states do not ` +
+            `carry over between kinds.`,
         );
       }
       if (parsed !== null && param === undefined) {
-        throw new Error(
-          `optimizer.loadStateDict: unknown entry '${key}': this optimizer ` +
-            `has ${this.params.length} parameters. Was the state saved from ` +
-            `another model?`,
+        throw new CheckpointError(
+          `${op}: entry '${key}' is for parameter ${parsed[1]}, but this ` +
+            `optimizer has ${this.params.length} parameters. Load the ` +
+            `state saved for these parameters, from the same model.`,
         );
       }
       const want = scalarKey ? [] : param!.shape;
       if (!sameShape(t.shape, want)) {
-        throw new ShapeError(
-          `optimizer.loadStateDict: '${key}' has shape ${formatShape(t.shape)}, ` +
-            `but ${scalarKey ? 'it must be a scalar' : `parameter ${parsed![1]} has`} ` +
-            `${formatShape(want)}. Load the state saved for these parameters.`,
+        const whose = scalarKey
+          ? 'it must be a scalar'
+          : `parameter ${parsed![1]} has`;
+        throw new CheckpointError(
+          `${op}: '${key}' has shape ${formatShape(t.shape)}, but ${whose} ` +
+            `${formatShape(want)}. Load the state saved for these ` +
+            `parameters, from a model built with the same sizes.`,
         );
       }
     }
@@ -167,6 +188,45 @@ export abstract class Optimizer {
         if (!counted) this.paramSteps[index] = this.stepCount;
       }
     }
+  }
+}
+
+/**
+ * Throws unless `value` is >= 0 (NaN fails too), as PyTorch checks its
+ * optimizers' hyperparameters.
+ */
+export function checkNonNegative(
+  op: string,
+  name: string,
+  value: number,
+  fix: string,
+): void {
+  if (value >= 0) return;
+  throw new RangeError(`${op}: ${name} must be >= 0, got ${value}. ${fix}.`);
+}
+
+/** Throws unless parameter `i` is a contiguous float tensor. */
+function checkParameter(op: string, p: unknown, i: number): void {
+  if (!(p instanceof Tensor) || p.dtype === 'int32') {
+    const got =
+      p instanceof Tensor
+        ? `${p.dtype} ${formatShape(p.shape)}`
+        : p === null
+          ? 'null'
+          : typeof p;
+    throw new DTypeError(
+      `${op}: parameter ${i} must be a float tensor, got ${got}. Pass ` +
+        `leaf parameters such as model.parameters(); make a float copy of ` +
+        `anything else with .to('float32').`,
+    );
+  }
+  if (!p.isContiguous()) {
+    throw new NotSupportedError(
+      `${op}: parameter ${i} must be contiguous, got a non-contiguous ` +
+        `${p.dtype} ${formatShape(p.shape)} view; its update would be ` +
+        `written into a copy and lost. Pass the tensor it views, or ` +
+        `optimise a contiguous copy, p.detach().clone().`,
+    );
   }
 }
 

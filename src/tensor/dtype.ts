@@ -8,13 +8,71 @@ export type TypedArray = Float32Array | Float64Array | Int32Array;
 
 export const DEFAULT_DTYPE: DType = 'float32';
 
+/** The smallest value an int32 holds, -2^31. */
+export const INT32_MIN = -2147483648;
+/** The largest value an int32 holds, 2^31 - 1. */
+export const INT32_MAX = 2147483647;
+
+/** Whether `value` can be stored in int32 unchanged: whole, in range. */
+export function isInt32(value: number): boolean {
+  return value >= INT32_MIN && value <= INT32_MAX && Number.isInteger(value);
+}
+
+/**
+ * Throws unless `value` can be stored in int32 unchanged: a whole number in
+ * `[INT32_MIN, INT32_MAX]`. Storing anything else into an Int32Array would
+ * truncate or wrap silently, so every path that writes int32 values from
+ * outside checks here. Messages start with `op`; `where` follows the value
+ * (' at flat index 3') and `fix` replaces the default advice. In a loop,
+ * test `isInt32` first so the `where` string is built only on failure.
+ * @throws DTypeError for a finite value that is not whole, such as 2.5.
+ * @throws RangeError for NaN, an infinity, or a whole value outside the
+ * int32 range.
+ * @example
+ * checkInt32('full', 2 ** 31); // RangeError: full: int32 values must lie…
+ */
+export function checkInt32(
+  op: string,
+  value: number,
+  where = '',
+  fix = 'Use a float dtype for larger values.',
+): void {
+  if (isInt32(value)) return;
+  if (Number.isFinite(value) && !Number.isInteger(value)) {
+    throw new DTypeError(
+      `${op}: int32 values must be whole numbers, got ${value}${where}. ` +
+        `Round them first or use a float dtype.`,
+    );
+  }
+  throw new RangeError(
+    `${op}: int32 values must lie in [-2147483648, 2147483647], got ` +
+      `${value}${where}. ${fix}`,
+  );
+}
+
+/**
+ * The most elements one tensor may hold, 2^31 - 1: argmax, gather and
+ * indexSelect keep flat positions in int32, so every position must fit.
+ */
+export const MAX_SIZE = 2147483647;
+
 /**
  * Allocates zeroed storage for `size` elements. Every tensor's memory comes
  * from here, so that moving storage into a WebAssembly.Memory later (views
  * over one wasm heap) is a change to this one function: kernels only ever
  * see a typed array, an offset and strides.
+ * @throws RangeError for more than `MAX_SIZE` elements. Creation functions
+ * check their shape first and name it; this catches results that grow
+ * past the limit, such as a broadcast of two large operands.
  */
 export function allocate(dtype: DType, size: number): TypedArray {
+  if (size > MAX_SIZE) {
+    throw new RangeError(
+      `allocate: a result of ${size} elements is more than the ` +
+        `${MAX_SIZE} (2^31 - 1) a tensor can hold. Check the shapes ` +
+        `going into the last op: a broadcast may have multiplied them.`,
+    );
+  }
   allocationObserver?.(dtype, size);
   switch (dtype) {
     case 'float32':

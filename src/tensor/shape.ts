@@ -51,10 +51,30 @@ export function broadcastShapes(
 }
 
 /**
- * Turns a possibly negative `dim` into an index in `[0, ndim)`.
- * @throws RangeError naming `op` when `dim` is outside `[-ndim, ndim)`.
+ * Turns a possibly negative `dim` into an index in `[0, ndim)`. With
+ * `{ insert: true }` it is instead a position at which to insert a new
+ * dim into a rank-`ndim` tensor, in `[0, ndim]` (`-1` appends), as
+ * unsqueeze and stack take.
+ * @throws RangeError naming `op` when `dim` is outside `[-ndim, ndim)`
+ * (`[-ndim - 1, ndim]` for an insert position).
  */
-export function normalizeDim(op: string, dim: number, ndim: number): number {
+export function normalizeDim(
+  op: string,
+  dim: number,
+  ndim: number,
+  options: { insert?: boolean } = {},
+): number {
+  if (options.insert) {
+    const n = ndim + 1;
+    if (!Number.isInteger(dim) || dim < -n || dim > ndim) {
+      throw new RangeError(
+        `${op}: dim must be an insert position in [${-n}, ${ndim}] for a ` +
+          `rank-${ndim} tensor, got ${dim}. Negative positions count from ` +
+          `the end: -1 appends a dim.`,
+      );
+    }
+    return dim < 0 ? dim + n : dim;
+  }
   const lo = -Math.max(ndim, 1);
   const hi = Math.max(ndim, 1) - 1;
   if (!Number.isInteger(dim) || dim < lo || dim > hi) {

@@ -1,6 +1,16 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AutogradError, noGrad, ones, tensor } from '../../src/index.js';
+import {
+  AutogradError,
+  Generator,
+  noGrad,
+  ones,
+  randn,
+  tensor,
+  zeros,
+  type Tensor,
+} from '../../src/index.js';
+import { observeAllocations } from '../../src/tensor/dtype.js';
 import {
   FLOAT32,
   FLOAT64,
@@ -227,6 +237,84 @@ backward('gives a float32 leaf a float32 grad when mixed with float64', () => {
   // d(a·b)/da = b, d(a·b)/db = a
   assertClose(a.grad!, { shape: [2], values: [0.5, -3] }, FLOAT32);
   assertClose(b.grad!, { shape: [2], values: [1, 2] }, FLOAT64);
+});
+
+backward('says options go second when they are passed first', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const y = x.mul(2).sum();
+  assertThrows(
+    () => y.backward({ retainGraph: true } as unknown as Tensor),
+    AutogradError,
+    'backward: gradient must be a Tensor, got an object. Options go ' +
+      'second: y.backward(undefined, { retainGraph: true })',
+  );
+  // The graph is untouched: backward still runs.
+  y.backward();
+  assert.equal(x.grad!.toArray(), [2, 2]);
+});
+
+backward('refuses a number or an array as the gradient', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const y = x.mul(2);
+  assertThrows(
+    () => y.sum().backward(2 as unknown as Tensor),
+    AutogradError,
+    'backward: gradient must be a Tensor, got the number 2',
+    'Wrap the values with tensor(...)',
+  );
+  assertThrows(
+    () => y.backward([1, 1] as unknown as Tensor),
+    AutogradError,
+    'backward: gradient must be a Tensor, got an array',
+  );
+});
+
+backward('gives each leaf its own storage when add hands dy to both', () => {
+  // add's backward returns dy itself for both inputs: one tensor reaches
+  // two leaves, and one .grad must not alias the other.
+  const a = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+  const b = tensor([3, 4], { dtype: 'float64', requiresGrad: true });
+  a.add(b).backward(tensor([1, 1], { dtype: 'float64' }));
+  assert.is.not(a.grad!.nd.data, b.grad!.nd.data);
+  a.grad!.nd.data[0] = 100;
+  assert.equal(b.grad!.toArray(), [1, 1]);
+});
+
+backward('gives separate storage to a leaf fed by a reshape of dy', () => {
+  const a = tensor([1, 2, 3, 4], { dtype: 'float64', requiresGrad: true });
+  const b = zeros([2, 2], { dtype: 'float64', requiresGrad: true });
+  a.reshape(2, 2).add(b).sum().backward();
+  assert.is.not(a.grad!.nd.data, b.grad!.nd.data);
+  assert.equal(a.grad!.toArray(), [1, 1, 1, 1]);
+  assert.equal(b.grad!.toArray(), [
+    [1, 1],
+    [1, 1],
+  ]);
+});
+
+backward('copies neither the seed nor an input into .grad', () => {
+  const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+  const g = tensor([5, 6], { dtype: 'float64' });
+  x.backward(g);
+  assert.is.not(x.grad, g);
+  assert.is.not(x.grad!.nd.data, g.nd.data);
+  assert.equal(x.grad!.toArray(), [5, 6]);
+});
+
+backward('keeps a fresh gradient as .grad without copying it', () => {
+  // mul's backward makes a new (2, 3) tensor for w; no copy should follow.
+  const w = randn([2, 3], { generator: new Generator(1), requiresGrad: true });
+  const y = w.mul(2).sum();
+  const sizes: number[] = [];
+  observeAllocations((_, size) => sizes.push(size));
+  try {
+    y.backward();
+  } finally {
+    observeAllocations(null);
+  }
+  // The seed (1), the expanded dy (6) and dy · 2 (6): nothing more.
+  assert.equal(sizes, [1, 6, 6]);
+  assert.equal([...w.grad!.values()], [2, 2, 2, 2, 2, 2]);
 });
 
 backward.run();

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AutogradError, grad, tensor } from '../../src/index.js';
+import { AutogradError, grad, tensor, type Tensor } from '../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
 
 // Every expected gradient is worked out by hand from the derivative named in
@@ -117,6 +117,57 @@ functional('frees the graph unless retainGraph is set', () => {
   assert.equal(first!.toArray(), [2, 4]);
   assert.equal(second!.toArray(), [2, 4]);
   assertThrows(() => grad(y, x), AutogradError, '{ retainGraph: true }');
+});
+
+functional('says which input is not a Tensor', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  assertThrows(
+    () => grad(x.sum(), [5 as unknown as Tensor]),
+    AutogradError,
+    'grad: input 0 is not a Tensor, got the number 5',
+  );
+  assertThrows(
+    () => grad(x.sum(), [x, 'x' as unknown as Tensor]),
+    AutogradError,
+    'grad: input 1 is not a Tensor, got a string',
+  );
+});
+
+functional('says which output is not a Tensor', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  assertThrows(
+    () => grad(5 as unknown as Tensor, x),
+    AutogradError,
+    'grad: output 0 is not a Tensor, got the number 5',
+  );
+});
+
+functional('refuses a gradOutputs entry that is not a Tensor', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  assertThrows(
+    () => grad(x.mul(2), x, { gradOutputs: [[1, 1]] as unknown as Tensor[] }),
+    AutogradError,
+    'grad: gradOutputs[0] must be a Tensor, got an array. Wrap the values ' +
+      'with tensor(...)',
+  );
+  assertThrows(
+    () => grad(x.mul(2), x, { gradOutputs: x as unknown as Tensor[] }),
+    AutogradError,
+    'grad: gradOutputs must be an array with one gradient per output, got ' +
+      'a Tensor',
+  );
+});
+
+functional('names grad, not backward, on a freed graph', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const y = x.mul(2).sum();
+  grad(y, x);
+  assertThrows(
+    () => grad(y, x),
+    AutogradError,
+    'grad: trying to go through the graph a second time (at sum)',
+    'Pass { retainGraph: true } to the first grad call',
+  );
 });
 
 functional.run();

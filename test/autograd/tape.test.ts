@@ -1,7 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  AutogradError,
   Generator,
+  NotSupportedError,
   isGradEnabled,
   noGrad,
   randn,
@@ -58,6 +60,50 @@ mode('restores grad mode after the function throws', () => {
   assert.ok(x.mul(2).requiresGrad, 'ops record again after the throw');
 });
 
+mode(
+  'refuses an async function: it would record after its first await',
+  async () => {
+    let caught: unknown = null;
+    try {
+      noGrad(async () => {
+        await null;
+      });
+    } catch (error) {
+      caught = error;
+    }
+    assert.instance(caught, NotSupportedError);
+    const message = (caught as Error).message;
+    assert.ok(
+      message.startsWith(
+        'noGrad: fn returned a promise, but noGrad covers synchronous ' +
+          'code only',
+      ),
+      message,
+    );
+    assert.ok(isGradEnabled(), 'grad mode is back on');
+    // Let the abandoned async function finish: it must not throw later.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  },
+);
+
+mode('refuses a rejecting promise without an unhandled rejection', async () => {
+  let unhandled = 0;
+  const count = (): void => {
+    unhandled++;
+  };
+  process.on('unhandledRejection', count);
+  try {
+    assert.throws(
+      () => noGrad(() => Promise.reject(new Error('late'))),
+      (e: Error) => e instanceof NotSupportedError,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  } finally {
+    process.off('unhandledRejection', count);
+  }
+  assert.is(unhandled, 0);
+});
+
 mode('nests: an inner noGrad leaves the outer one off when it returns', () => {
   const modes: boolean[] = [];
   noGrad(() => {
@@ -86,12 +132,29 @@ recording('records nothing when no input requires grad', () => {
 recording('gives the output a node naming the op and its inputs', () => {
   const x = tensor([1, 2], { requiresGrad: true });
   const c = tensor([3, 4]);
-  const out = record('test', x.clone(), [x, c], (dy) => [dy, null]);
+  const out = record('test', x.detach().clone(), [x, c], (dy) => [dy, null]);
   assert.ok(out.requiresGrad);
   assert.is(out.node!.op, 'test');
   assert.is(out.node!.inputs.length, 2);
   assert.is(out.node!.inputs[0], x);
   assert.not.ok(out.node!.released);
+});
+
+recording('refuses to record a tensor another op already made', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const y = x.mul(2);
+  let caught: unknown = null;
+  try {
+    record('test', y, [x], (dy) => [dy]);
+  } catch (error) {
+    caught = error;
+  }
+  assert.instance(caught, AutogradError);
+  assert.match(
+    (caught as Error).message,
+    'internal: test recorded a tensor that mul already made',
+  );
+  assert.is(y.node!.op, 'mul');
 });
 
 recording('numbers nodes in the order they are made', () => {

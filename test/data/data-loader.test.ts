@@ -1,6 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { arange, data, zeros, type Tensor } from '../../src/index.js';
+import {
+  DTypeError,
+  arange,
+  data,
+  zeros,
+  type Tensor,
+} from '../../src/index.js';
 import { observeAllocations } from '../../src/tensor/dtype.js';
 import { assertThrows } from '../helpers/assert-close.js';
 import { fisherYates, mulberry32 } from '../helpers/fisher-yates.js';
@@ -172,6 +178,21 @@ loader('rejects batchSize 0, -1, 2.5 and NaN', () => {
     );
   }
 });
+
+loader(
+  'rejects a dataset that is not a TensorDataset with a DTypeError',
+  () => {
+    const raw = { x: zeros([4, 2]), y: zeros([4]) } as unknown as InstanceType<
+      typeof TensorDataset
+    >;
+    assertThrows(
+      () => new DataLoader(raw, { batchSize: 2 }),
+      DTypeError,
+      'DataLoader: expected a TensorDataset, got object.',
+      'Wrap tensors x (N, ...) and y (N) with new TensorDataset(x, y).',
+    );
+  },
+);
 
 loader('rejects seed 0.5', () => {
   assertThrows(

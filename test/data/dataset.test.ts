@@ -1,6 +1,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ShapeError, arange, data, tensor, zeros } from '../../src/index.js';
+import {
+  DTypeError,
+  ShapeError,
+  arange,
+  data,
+  tensor,
+  zeros,
+  type Tensor,
+} from '../../src/index.js';
 import { assertThrows } from '../helpers/assert-close.js';
 
 const { TensorDataset } = data;
@@ -107,6 +115,20 @@ ds('rejects x [5, 3] with y [4]', () => {
     'x [5, 3] (N = 5)',
     'y [4] (N = 4)',
     'Pass one target per example',
+  );
+});
+
+ds('rejects arrays in place of tensors with a DTypeError', () => {
+  const x = [
+    [1, 2],
+    [3, 4],
+  ] as unknown as Tensor;
+  assertThrows(
+    () => new TensorDataset(x, zeros([2])),
+    DTypeError,
+    'TensorDataset: expected two tensors x (N, ...) and y (N), got an ' +
+      'array and a tensor [2].',
+    'Wrap arrays with tensor().',
   );
 });
 

@@ -211,6 +211,7 @@ idx('rejects a label above 9, naming its position', () => {
     Error,
     `${join(dir, TEST_LABELS)}: expected digit labels 0..9, got 12 at ` +
       `position 1.`,
+    'Pass the MNIST labels file (*-labels-idx1-ubyte), or download it again.',
   );
 });
 
@@ -347,6 +348,7 @@ bundled('rejects testSize 2.5 and 10001', () => {
     () => loadMnist({ testSize: 2.5 }),
     RangeError,
     'loadMnist: testSize must be a whole number, got 2.5.',
+    'Round it, or omit it for the default (2000).',
   );
   // 10,000 digits are bundled (the sum of DIGIT_COUNTS).
   assertThrows(
@@ -354,6 +356,8 @@ bundled('rejects testSize 2.5 and 10001', () => {
     RangeError,
     'loadMnist: testSize must lie in [0, 10000] (the bundled digits), ' +
       'got 10001.',
+    'Pass how many digits to hold out for testing, or omit it for the ' +
+      'default 2000.',
   );
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  CheckpointError,
   data,
   load,
   logSoftmax,
@@ -95,6 +96,7 @@ checkpoint('a checkpoint of another shape fails naming the tensor', () => {
   assert.throws(
     () => wider.loadStateDict(load(join(dir, 'model.safetensors'))),
     (e: Error) =>
+      e instanceof CheckpointError &&
       e.message.includes("'0.weight'") &&
       e.message.includes('[48, 784]') &&
       e.message.includes('[32, 784]'),

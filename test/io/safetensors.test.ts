@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   CheckpointError,
+  DTypeError,
   NotSupportedError,
   decodeSafetensors,
   encodeSafetensors,
@@ -194,8 +195,9 @@ encode('rejects a value that is not a tensor, naming it', () => {
   >;
   assertThrows(
     () => encodeSafetensors(bad),
-    TypeError,
-    "tensors['b'] must be a Tensor, got [1,2]",
+    DTypeError,
+    "encodeSafetensors: tensors['b'] must be a Tensor, got [1,2].",
+    'Pass a record of tensors, such as model.stateDict().',
   );
 });
 
@@ -208,8 +210,19 @@ encode('rejects the reserved name __metadata__ and non-text metadata', () => {
   const metadata = { epoch: 3 } as unknown as Record<string, string>;
   assertThrows(
     () => encodeSafetensors({}, metadata),
-    TypeError,
+    DTypeError,
     "metadata['epoch'] must be a string, got 3",
+  );
+});
+
+encode('rejects tensors that are not a record, with the fix', () => {
+  const list = [tensor([1])] as unknown as Record<string, Tensor>;
+  assertThrows(
+    () => encodeSafetensors(list),
+    DTypeError,
+    'encodeSafetensors: tensors must be a plain object (a record by name), ' +
+      'got [',
+    "Pass entries by name, e.g. { 'fc.weight': w }.",
   );
 });
 
@@ -254,6 +267,17 @@ decode(
     }
   },
 );
+
+decode('rejects bytes that are not a Uint8Array with a DTypeError', () => {
+  const text = 'not bytes' as unknown as Uint8Array;
+  assertThrows(
+    () => decodeSafetensors(text),
+    DTypeError,
+    "decodeSafetensors: expected the file's bytes as a Uint8Array (a " +
+      'Buffer is one), got "not bytes".',
+    'Read the file with fs.readFileSync(path), or call load(path) instead.',
+  );
+});
 
 decode('returns the metadata', () => {
   const bytes = encodeSafetensors(

@@ -39,7 +39,7 @@ function probabilities(shape: number[], seed: number): Tensor {
 }
 
 /** How a (C), (N, C) or (N, C, d1..) shape splits around the class dim. */
-function layout(shape: number[]): {
+function layout(shape: readonly number[]): {
   outer: number;
   classes: number;
   inner: number;
@@ -77,7 +77,10 @@ function normalizeOverClasses(v: number[], shape: number[]): number[] {
 }
 
 /** Plain-JS log softmax over the class dim: x - (m + log Σ exp(x - m)). */
-function jsLogSoftmax(x: ArrayLike<number>, shape: number[]): number[] {
+function jsLogSoftmax(
+  x: ArrayLike<number>,
+  shape: readonly number[],
+): number[] {
   const { outer, classes, inner } = layout(shape);
   const out = new Array<number>(x.length);
   for (let n = 0; n < outer; n++) {
@@ -530,17 +533,140 @@ ce('rejects a weight that requires grad with index targets, as PyTorch', () => {
   );
 });
 
-ce('differentiates a weight with probability targets [3, 4]', () => {
-  const x = normal([3, 4], 14);
-  const p = probabilities([3, 4], 15);
-  const w = tensor([0.5, 1, 1.5, 2], { dtype: 'float64' });
+ce('rejects a weight that requires grad with probability targets too', () => {
+  const weight = tensor([1, 2, 3], { requiresGrad: true });
 
-  // The loss is linear in the weight, so gradcheck compares it exactly.
-  assertGradcheck(
-    (weight) => crossEntropy(x, p, { weight, reduction: 'sum' }),
-    [w],
-    'sum',
+  // One check for both kinds of target, as nllLoss makes it.
+  assertThrows(
+    () => crossEntropy(zeros([2, 3]), zeros([2, 3]), { weight }),
+    NotSupportedError,
+    'crossEntropy: a weight that requires grad is not supported',
+    'weight.detach()',
   );
+});
+
+ce('rejects a weight that is not a Tensor, with either kind of target', () => {
+  const bad = [
+    { weight: [1, 2, 3], got: 'got an array' },
+    { weight: 2, got: 'got the number 2' },
+  ];
+  for (const { weight, got } of bad) {
+    const options = { weight } as unknown as CrossEntropyOptions;
+    for (const target of [zeros([2, 3]), [0, 1]]) {
+      assertThrows(
+        () => crossEntropy(zeros([2, 3]), target, options),
+        DTypeError,
+        'crossEntropy: weight must be a Tensor of shape [3] (one weight per ' +
+          'class)',
+        got,
+        'tensor(...)',
+      );
+    }
+  }
+});
+
+ce('rejects ignoreIndex 0 or more with probability targets [2, 3]', () => {
+  // PyTorch: "ignore_index is not supported for floating point target";
+  // it checks ignore_index < 0, so negative values pass there too.
+  for (const ignoreIndex of [0, 2]) {
+    assertThrows(
+      () => crossEntropy(zeros([2, 3]), zeros([2, 3]), { ignoreIndex }),
+      NotSupportedError,
+      'crossEntropy: ignoreIndex is not supported with probability targets',
+      `got ignoreIndex ${ignoreIndex}`,
+      'an int32 tensor of shape [2]',
+    );
+  }
+  const x = normal([2, 3], 16);
+  const p = probabilities([2, 3], 17);
+  assertClose(
+    crossEntropy(x, p, { ignoreIndex: -1 }),
+    crossEntropy(x, p),
+    FLOAT64,
+  );
+});
+
+ce(
+  'gives the logits dtype float32 with a float64 weight, smoothed or not',
+  () => {
+    const x = normal([3, 4], 18).to('float32');
+    const weight = tensor([0.5, 1, 1.5, 2], { dtype: 'float64' });
+    const p = probabilities([3, 4], 19).to('float32');
+
+    for (const labelSmoothing of [0, 0.1]) {
+      for (const target of [[0, 3, 1], p]) {
+        const out = crossEntropy(x, target, { weight, labelSmoothing });
+        assert.is(out.dtype, 'float32', `labelSmoothing ${labelSmoothing}`);
+      }
+    }
+  },
+);
+
+ce(
+  'divides the smoothing term by the elements kept: unweighted mean, s = 0.2',
+  () => {
+    const x = normal([4, 3], 21);
+    const labels = [2, -100, 0, 1];
+    const kept = [0, 2, 3];
+    // Expected, as current PyTorch: the mean over the 3 kept rows of the
+    // loss against q = 0.8 · onehot + 0.2 / 3, in plain JS (jsSoftLoss).
+    // Dividing the smoothing part by all 4 rows was PyTorch's old quirk.
+    const q = labels.flatMap((t) =>
+      [0, 1, 2].map((c) => 0.8 * (c === t ? 1 : 0) + 0.2 / 3),
+    );
+    const losses = jsSoftLoss(x, q);
+    const want = kept.reduce((a, n) => a + losses[n]!, 0) / kept.length;
+
+    const out = crossEntropy(x, labels, { labelSmoothing: 0.2 });
+
+    assertClose(out, { shape: [], values: [want] }, FLOAT64);
+  },
+);
+
+ce(
+  'says probabilities need a float tensor for a one-hot or nested target',
+  () => {
+    const oneHot = [
+      [0, 1, 0],
+      [1, 0, 0],
+    ];
+    const soft = [
+      [0.2, 0.8, 0],
+      [0.5, 0.25, 0.25],
+    ];
+    for (const target of [oneHot, soft]) {
+      assertThrows(
+        () => crossEntropy(zeros([2, 3]), target),
+        ShapeError,
+        "crossEntropy: a target of the logits' rank 2 (logits [2, 3]) holds " +
+          'class probabilities',
+        "must be a float tensor of the logits' shape; got nested arrays",
+        'pass tensor(target)',
+        'for class indices, give shape [2]',
+      );
+    }
+    assertThrows(
+      () => crossEntropy(zeros([2, 3]), tensor(oneHot, { dtype: 'int32' })),
+      ShapeError,
+      'got an int32 tensor of shape [2, 3]',
+      "target.to('float32')",
+      'argmax over dim 1',
+    );
+  },
+);
+
+ce('names logits when they are not a Tensor', () => {
+  assertThrows(
+    () => crossEntropy(3 as unknown as Tensor, 0),
+    DTypeError,
+    'crossEntropy: logits must be a Tensor of raw scores, shape (C), (N, C) ' +
+      'or (N, C, d1, ..., dK), got the number 3',
+  );
+});
+
+ce('takes null options as the defaults', () => {
+  const x = normal([2, 3], 22);
+  assertClose(crossEntropy(x, [0, 2], null), crossEntropy(x, [0, 2]), FLOAT64);
 });
 
 ce.run();

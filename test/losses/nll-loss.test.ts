@@ -685,7 +685,8 @@ nll('rejects target 2^32 + 1, which int32 would wrap to 1', () => {
   assertThrows(
     () => nllLoss(zeros([1, 3]), [2 ** 32 + 1]),
     RangeError,
-    'nllLoss: target 4294967297 at position [0]',
+    'nllLoss: int32 values must lie in [-2147483648, 2147483647], got ' +
+      '4294967297 (target at position [0])',
   );
 });
 
@@ -739,6 +740,63 @@ nll('rejects ignoreIndex 0.5', () => {
     () => nllLoss(zeros([2, 3]), [0, 1], { ignoreIndex: 0.5 }),
     RangeError,
     'nllLoss: ignoreIndex must be a whole number, got 0.5',
+  );
+});
+
+nll('names the weight when it is a number: a Tensor [3] is expected', () => {
+  const options = { weight: 2 } as unknown as NllLossOptions;
+  assertThrows(
+    () => nllLoss(zeros([2, 3]), [0, 1], options),
+    DTypeError,
+    'nllLoss: weight must be a Tensor of shape [3] (one weight per class), ' +
+      'got the number 2',
+    'tensor(...)',
+  );
+});
+
+nll('names the input when it is a number: a Tensor is expected', () => {
+  assertThrows(
+    () => nllLoss(3 as unknown as Tensor, 0),
+    DTypeError,
+    'nllLoss: input must be a Tensor of log-probabilities, shape (C), (N, C) ' +
+      'or (N, C, d1, ..., dK), got the number 3',
+  );
+});
+
+nll('takes null options as the defaults, and rejects a string', () => {
+  const x = normal([2, 3], 40);
+  assertClose(nllLoss(x, [0, 2], null), nllLoss(x, [0, 2]), FLOAT64);
+  assertThrows(
+    () => nllLoss(x, [0, 2], 'mean' as unknown as NllLossOptions),
+    TypeError,
+    "nllLoss: options must be an object such as { reduction: 'mean' }, " +
+      'got "mean"',
+  );
+});
+
+nll('says an input [2, 0] has no classes, not a range [0, -1]', () => {
+  const message = messageOf(() => nllLoss(zeros([2, 0]), [0, 0]));
+  assert.ok(
+    message.startsWith(
+      'nllLoss: input [2, 0] has no classes (size 0 along dim 1), so no ' +
+        'target can be a class: every target must equal ignoreIndex (-100), ' +
+        'got 0 at position [0].',
+    ),
+    message,
+  );
+  assert.not.ok(message.includes('[0, -1]'), message);
+  assert.not.ok(message.includes('numbered from 1'), message);
+  // Every target ignored is legal: loss 0 each.
+  const out = nllLoss(zeros([2, 0]), [-100, -100]);
+  assertClose(out, { shape: [2], values: [0, 0] }, FLOAT64);
+});
+
+nll('shows a string ignoreIndex "1" quoted', () => {
+  const options = { ignoreIndex: '1' } as unknown as NllLossOptions;
+  assertThrows(
+    () => nllLoss(zeros([2, 3]), [0, 1], options),
+    RangeError,
+    'nllLoss: ignoreIndex must be a whole number, got "1"',
   );
 });
 

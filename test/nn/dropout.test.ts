@@ -9,7 +9,9 @@ const { Dropout } = nn;
 
 /** The values of Dropout(p) applied to ones(n) in training, from `seed`. */
 function maskOf(p: number, n: number, seed: number): number[] {
-  const layer = new Dropout(p, { generator: new Generator(seed) });
+  // Typed with the exported options interface, as a caller would.
+  const options: nn.DropoutOptions = { generator: new Generator(seed) };
+  const layer = new Dropout(p, options);
   return Array.from(layer.forward(ones([n], { dtype: 'float64' })).values());
 }
 
@@ -100,6 +102,7 @@ dropout('rejects p outside [0, 1) with a RangeError', () => {
       () => new Dropout(p),
       RangeError,
       `Dropout: p must lie in [0, 1), got ${p}.`,
+      'such as the default 0.5; to turn dropout off, pass 0 or call eval().',
     );
   }
 });

@@ -178,11 +178,13 @@ linear('rejects non-positive or fractional sizes with a RangeError', () => {
     () => new nn.Linear(0, 3),
     RangeError,
     'Linear: inFeatures must be a positive whole number, got 0.',
+    "Pass the size of the input's last dim, as in new Linear(784, 10).",
   );
   assertThrows(
     () => new nn.Linear(3, -2),
     RangeError,
     'Linear: outFeatures must be a positive whole number, got -2.',
+    'Pass the number of outputs wanted',
   );
   assertThrows(
     () => new nn.Linear(2.5, 3),

@@ -1,10 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  CheckpointError,
+  DTypeError,
   Generator,
-  ShapeError,
+  NotSupportedError,
   nn,
   tensor,
+  zeros,
   type Tensor,
 } from '../../src/index.js';
 import { FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
@@ -253,9 +256,10 @@ module('loadStateDict rejects a missing name, naming it and its shape', () => {
   delete state['2.bias'];
   assertThrows(
     () => model.loadStateDict(state),
-    Error,
-    "loadStateDict: missing parameter '2.bias' (shape [2])",
-    'different model',
+    CheckpointError,
+    "Sequential.loadStateDict: the state does not fit: missing tensor '2.bias' " +
+      '(expected shape [2], float64).',
+    'Load a checkpoint saved from this same architecture',
   );
   // 0.weight, 0.bias and 2.weight were present and fit, but are untouched.
   assert.equal(snapshot(model), before);
@@ -268,28 +272,118 @@ module('loadStateDict rejects a wrong shape [3, 4] for 0.weight [4, 3]', () => {
   state['0.weight'] = state['0.weight']!.T;
   assertThrows(
     () => model.loadStateDict(state),
-    ShapeError,
-    "loadStateDict: parameter '0.weight' has shape [4, 3] in the model " +
-      'but [3, 4] in the state',
-    'Build the model with the sizes',
+    CheckpointError,
+    "Sequential.loadStateDict: the state does not fit: tensor '0.weight' has " +
+      'shape [3, 4], expected [4, 3].',
+    'or build the model the checkpoint was saved from',
   );
   assert.equal(snapshot(model), before);
 });
 
+module('loadStateDict rejects an extra name, with its shape and dtype', () => {
+  const model = mlp(1);
+  const before = snapshot(model);
+  const state = { ...mlp(2).stateDict(), '1.weight': tensor([1]) };
+  assertThrows(
+    () => model.loadStateDict(state),
+    CheckpointError,
+    'Sequential.loadStateDict: the state does not fit: unexpected tensor ' +
+      "'1.weight' (shape [1], float32).",
+  );
+  assert.equal(snapshot(model), before);
+});
+
+module('loadStateDict lists every problem at once, in one message', () => {
+  const model = mlp(1);
+  const state = mlp(2).stateDict();
+  state['0.bias'] = zeros([5], { dtype: 'float64' });
+  delete state['2.weight'];
+  state.extra = tensor([1]);
+  assertThrows(
+    () => model.loadStateDict(state),
+    CheckpointError,
+    "tensor '0.bias' has shape [5], expected [4]; missing tensor " +
+      "'2.weight' (expected shape [2, 4], float64); unexpected tensor " +
+      "'extra' (shape [1], float32).",
+  );
+});
+
+module('loadStateDict names the module class of a custom module', () => {
+  const state = new Scaled(2).stateDict();
+  delete state.scale;
+  assertThrows(
+    () => new Scaled(1).loadStateDict(state),
+    CheckpointError,
+    "Scaled.loadStateDict: the state does not fit: missing tensor 'scale'",
+  );
+});
+
+module('loadStateDict rejects a value that is not a tensor', () => {
+  const model = mlp(1);
+  const before = snapshot(model);
+  const state = {
+    ...mlp(2).stateDict(),
+    '0.bias': [1, 2, 3, 4],
+  } as unknown as nn.StateDict;
+  assertThrows(
+    () => model.loadStateDict(state),
+    DTypeError,
+    "Sequential.loadStateDict: state['0.bias'] must be a Tensor, got object.",
+    "another model's stateDict()",
+  );
+  assert.equal(snapshot(model), before);
+});
+
+/** A module whose one parameter is whatever it is given. */
+class Holder extends nn.Module {
+  constructor(p: Tensor) {
+    super();
+    this.registerParameter('p', p);
+  }
+
+  forward(input: Tensor): Tensor {
+    return input;
+  }
+}
+
+module('registerParameter rejects a non-contiguous [3, 2] view', () => {
+  const view = zeros([2, 3], { dtype: 'float64' }).T;
+  assertThrows(
+    () => new Holder(view),
+    NotSupportedError,
+    "Holder.registerParameter: parameter 'p' must be contiguous, got a " +
+      'non-contiguous [3, 2] view',
+    'Register a contiguous copy instead: tensor.detach().clone().',
+  );
+  // Nothing was registered, so the view was not marked either.
+  assert.is(view.requiresGrad, false);
+});
+
 module(
-  'loadStateDict rejects an extra name, listing the names the model has',
+  'registerParameter takes the suggested copy of a view; loadStateDict fills it',
   () => {
-    const model = mlp(1);
-    const before = snapshot(model);
-    const state = { ...mlp(2).stateDict(), '1.weight': tensor([1]) };
-    assertThrows(
-      () => model.loadStateDict(state),
-      Error,
-      "loadStateDict: unexpected parameter '1.weight'",
-      'the model has 0.weight, 0.bias, 2.weight, 2.bias',
+    const base = zeros([2, 3], { dtype: 'float64', requiresGrad: true });
+    const holder = new Holder(base.T.detach().clone());
+    // Values given here, exact in float64.
+    const values = tensor(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      { dtype: 'float64' },
     );
-    assert.equal(snapshot(model), before);
+    holder.loadStateDict({ p: values });
+    assert.equal(holder.parameters()[0]!.toArray(), values.toArray());
   },
 );
+
+module('registerParameter rejects a value that is not a tensor', () => {
+  assertThrows(
+    () => new Holder([1, 2] as unknown as Tensor),
+    DTypeError,
+    "Holder.registerParameter: parameter 'p' must be a Tensor, got object.",
+  );
+});
 
 module.run();

@@ -190,6 +190,7 @@ adam('rejects betas outside [0, 1)', () => {
     () => new optim.Adam([param([1])], { betas: [1, 0.999] }),
     RangeError,
     'Adam: beta1 must lie in [0, 1), got 1.',
+    'Pass betas such as the default [0.9, 0.999].',
   );
   assertThrows(
     () => new optim.Adam([param([1])], { betas: [0.9, -0.5] }),
@@ -198,9 +199,41 @@ adam('rejects betas outside [0, 1)', () => {
   );
 });
 
+adam('rejects a negative lr, eps or weightDecay, as PyTorch does', () => {
+  assertThrows(
+    () => new optim.Adam([param([1])], { lr: -1e-3 }),
+    RangeError,
+    'Adam: lr must be >= 0, got -0.001. Pass a learning rate such as 0.01.',
+  );
+  assertThrows(
+    () => new optim.Adam([param([1])], { eps: -1e-8 }),
+    RangeError,
+    'Adam: eps must be >= 0, got -1e-8. Keep the default 1e-8.',
+  );
+  assertThrows(
+    () => new optim.Adam([param([1])], { weightDecay: -0.1 }),
+    RangeError,
+    'Adam: weightDecay must be >= 0, got -0.1. Pass 0 for none, or a small ' +
+      'decay such as 0.01.',
+  );
+});
+
 adam.run();
 
 const adamW = suite('AdamW');
+
+adamW('names AdamW, not Adam, in its errors', () => {
+  assertThrows(
+    () => new optim.AdamW([param([1])], { weightDecay: -0.01 }),
+    RangeError,
+    'AdamW: weightDecay must be >= 0, got -0.01.',
+  );
+  assertThrows(
+    () => new optim.AdamW([param([1])], { betas: [0.9, 1] }),
+    RangeError,
+    'AdamW: beta2 must lie in [0, 1), got 1.',
+  );
+});
 
 adamW('default weightDecay is 0.01 (PyTorch), other defaults as Adam', () => {
   const opt = new optim.AdamW([param([1])]);

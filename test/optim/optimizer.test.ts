@@ -1,8 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  CheckpointError,
   DTypeError,
-  ShapeError,
+  NotSupportedError,
   optim,
   tensor,
   zeros,
@@ -71,19 +72,28 @@ optimizer(
     assertThrows(
       () => new Tracer([param([1]), tensor([1, 2, 3], { dtype: 'int32' })]),
       DTypeError,
-      'optimizer: parameter 1 must be a contiguous float tensor, got int32 [3].',
+      'Tracer: parameter 1 must be a float tensor, got int32 [3].',
+      "make a float copy of anything else with .to('float32').",
     );
   },
 );
+
+optimizer('rejects a value that is not a tensor, naming its index', () => {
+  assertThrows(
+    () => new Tracer([param([1]), [1, 2] as unknown as Tensor]),
+    DTypeError,
+    'Tracer: parameter 1 must be a float tensor, got object.',
+  );
+});
 
 optimizer('rejects a non-contiguous view [3, 2], saying it is one', () => {
   const view = zeros([2, 3]).T;
   assertThrows(
     () => new Tracer([view]),
-    DTypeError,
-    'optimizer: parameter 0 must be a contiguous float tensor, got a ' +
-      'non-contiguous float32 [3, 2].',
-    'clone()',
+    NotSupportedError,
+    'Tracer: parameter 0 must be contiguous, got a non-contiguous float32 ' +
+      '[3, 2] view; its update would be written into a copy and lost.',
+    'optimise a contiguous copy, p.detach().clone().',
   );
 });
 
@@ -91,7 +101,7 @@ optimizer('rejects a negative or NaN learning rate', () => {
   assertThrows(
     () => new Tracer([], -1),
     RangeError,
-    'optimizer: lr must be >= 0, got -1.',
+    'Tracer: lr must be >= 0, got -1. Pass a learning rate such as 0.01.',
   );
   assertThrows(() => new Tracer([], NaN), RangeError, 'got NaN');
 });
@@ -202,7 +212,7 @@ optimizer(
       backwardOn(first);
       a.step();
     }
-    const second = first.map((p) => p.clone().requiresGrad_(true));
+    const second = first.map((p) => p.detach().clone().requiresGrad_(true));
     const b = new optim.Adam(second, { lr: 0.9, amsgrad: true });
     b.loadStateDict(a.stateDict());
     assert.is(b.stepCount, 3);
@@ -226,7 +236,7 @@ optimizer(
     const a = new optim.SGD(first, { lr: 0.1, momentum: 0.9 });
     backwardOn(first);
     a.step();
-    const second = first.map((p) => p.clone().requiresGrad_(true));
+    const second = first.map((p) => p.detach().clone().requiresGrad_(true));
     const b = new optim.SGD(second, { lr: 0.1, momentum: 0.9 });
     b.loadStateDict(a.stateDict());
     for (let i = 0; i < 3; i++) {
@@ -254,7 +264,7 @@ optimizer(
       a.step();
     }
     assert.equal(plain(a.stateDict())['step.1'], [2]);
-    const second = first.map((p) => p.clone().requiresGrad_(true));
+    const second = first.map((p) => p.detach().clone().requiresGrad_(true));
     const b = new optim.Adam(second, { lr: 0.05 });
     b.loadStateDict(a.stateDict());
     for (let i = 0; i < 3; i++) {
@@ -340,8 +350,10 @@ optimizer(
           lr: tensor(1, { dtype: 'float64' }),
           'velocity.0': tensor([0, 0], { dtype: 'float64' }),
         }),
-      Error,
-      "optimizer.loadStateDict: unknown entry 'velocity.0' for this optimizer.",
+      CheckpointError,
+      "Tracer.loadStateDict: unknown entry 'velocity.0'; expected one of lr, " +
+        'step, step.<i>, trace.<i> (i a parameter index).',
+      'Load a state saved from a Tracer',
     );
     assert.equal(plain(opt.stateDict()), before);
   },
@@ -353,8 +365,10 @@ optimizer(
     const { opt, before } = stepped();
     assertThrows(
       () => opt.loadStateDict({ 'trace.2': tensor([0], { dtype: 'float64' }) }),
-      Error,
-      "unknown entry 'trace.2'",
+      CheckpointError,
+      "Tracer.loadStateDict: entry 'trace.2' is for parameter 2, but this " +
+        'optimizer has 2 parameters.',
+      'Load the state saved for these parameters',
     );
     assert.equal(plain(opt.stateDict()), before);
   },
@@ -365,7 +379,7 @@ optimizer('loadStateDict rejects keys without a whole-number index', () => {
   for (const key of ['trace', 'trace.', 'trace.0.5', 'trace.-1', 'trace. 0']) {
     assertThrows(
       () => opt.loadStateDict({ [key]: tensor([0, 0], { dtype: 'float64' }) }),
-      Error,
+      CheckpointError,
       `unknown entry '${key}'`,
     );
   }
@@ -376,8 +390,8 @@ optimizer('loadStateDict rejects a step.<i> that is not a scalar', () => {
   const { opt, before } = stepped();
   assertThrows(
     () => opt.loadStateDict({ 'step.0': tensor([1, 1], { dtype: 'float64' }) }),
-    ShapeError,
-    "optimizer.loadStateDict: 'step.0' has shape [2], but it must be a scalar [].",
+    CheckpointError,
+    "Tracer.loadStateDict: 'step.0' has shape [2], but it must be a scalar [].",
   );
   assert.equal(plain(opt.stateDict()), before);
 });
@@ -392,11 +406,22 @@ optimizer(
           step: tensor(9, { dtype: 'float64' }),
           'trace.0': tensor([0, 0, 0], { dtype: 'float64' }),
         }),
-      ShapeError,
-      "optimizer.loadStateDict: 'trace.0' has shape [3], but parameter 0 has [2].",
+      CheckpointError,
+      "Tracer.loadStateDict: 'trace.0' has shape [3], but parameter 0 has [2].",
+      'from a model built with the same sizes',
     );
     assert.equal(plain(opt.stateDict()), before);
   },
 );
+
+optimizer('loadStateDict rejects a value that is not a tensor', () => {
+  const { opt, before } = stepped();
+  assertThrows(
+    () => opt.loadStateDict({ lr: 0.1 as unknown as Tensor }),
+    DTypeError,
+    "Tracer.loadStateDict: state['lr'] must be a Tensor, got number.",
+  );
+  assert.equal(plain(opt.stateDict()), before);
+});
 
 optimizer.run();

@@ -161,6 +161,7 @@ sgd('rejects nesterov without momentum', () => {
     () => new optim.SGD([start()], { lr: 0.1, nesterov: true }),
     RangeError,
     'SGD: nesterov needs momentum > 0 and dampening 0, got momentum 0, dampening 0.',
+    'Pass a momentum such as 0.9 and leave dampening at 0, or drop nesterov.',
   );
 });
 
@@ -178,12 +179,40 @@ sgd('rejects nesterov with dampening', () => {
   );
 });
 
-sgd('rejects a negative lr', () => {
+sgd('rejects a negative lr, naming SGD', () => {
   assertThrows(
     () => new optim.SGD([start()], { lr: -0.1 }),
     RangeError,
-    'optimizer: lr must be >= 0, got -0.1.',
+    'SGD: lr must be >= 0, got -0.1. Pass a learning rate such as 0.01.',
   );
+});
+
+sgd('rejects a negative or NaN momentum, as PyTorch does', () => {
+  assertThrows(
+    () => new optim.SGD([start()], { lr: 0.1, momentum: -0.9 }),
+    RangeError,
+    'SGD: momentum must be >= 0, got -0.9. Pass 0 for none, or a factor ' +
+      'such as 0.9.',
+  );
+  assertThrows(
+    () => new optim.SGD([start()], { lr: 0.1, momentum: NaN }),
+    RangeError,
+    'SGD: momentum must be >= 0, got NaN.',
+  );
+});
+
+sgd('rejects a negative weightDecay, as PyTorch does', () => {
+  assertThrows(
+    () => new optim.SGD([start()], { lr: 0.1, weightDecay: -1e-4 }),
+    RangeError,
+    'SGD: weightDecay must be >= 0, got -0.0001. Pass 0 for none, or a ' +
+      'small penalty such as 1e-4.',
+  );
+});
+
+sgd('accepts lr 0, momentum 0 and weightDecay 0, the boundaries', () => {
+  const opt = new optim.SGD([start()], { lr: 0, momentum: 0, weightDecay: 0 });
+  assert.is(opt.lr, 0);
 });
 
 sgd.run();

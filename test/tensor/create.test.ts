@@ -4,6 +4,7 @@ import {
   DTypeError,
   Generator,
   ShapeError,
+  Tensor,
   arange,
   eye,
   full,
@@ -159,7 +160,7 @@ create('rejects 2.5 for int32, naming flat index 1', () => {
 create('rejects 2^32 + 1 for int32, which would wrap to 1', () => {
   assertThrows(
     () => tensor([0, 2 ** 32 + 1], { dtype: 'int32' }),
-    DTypeError,
+    RangeError,
     'tensor: int32 values must lie in [-2147483648, 2147483647], got ' +
       '4294967297 at flat index 1',
   );
@@ -181,6 +182,78 @@ create('refuses requiresGrad for int32', () => {
     () => tensor([1, 2], { dtype: 'int32', requiresGrad: true }),
     DTypeError,
     'cannot require grad',
+  );
+});
+
+create('rejects a hole in nested arrays, naming its position', () => {
+  // [, 1] has length 2 but one value: it once read past the data.
+  const holey = [, 1] as number[];
+  assertThrows(
+    () => tensor(holey),
+    DTypeError,
+    'tensor: nested arrays must hold numbers, got an empty slot',
+    'at [0]',
+  );
+  const rows = [[1, 2], , [3, 4]] as number[][];
+  assertThrows(
+    () => tensor(rows),
+    ShapeError,
+    'tensor: ragged nested array: expected length 2 at [1], got an empty slot',
+  );
+  assertThrows(
+    () =>
+      tensor([
+        [1, 2],
+        [3, undefined],
+      ] as unknown as number[][]),
+    DTypeError,
+    'tensor: nested arrays must hold numbers, got undefined at [1, 1]',
+  );
+});
+
+create('rejects a DataView and a BigInt64Array, naming them', () => {
+  const view = new DataView(new ArrayBuffer(8));
+  assertThrows(
+    () => tensor(view as unknown as Float32Array),
+    DTypeError,
+    'tensor: cannot read a DataView; expected a Float32Array, Float64Array, ' +
+      'Int32Array or a smaller integer array',
+  );
+  assertThrows(
+    () => tensor(new BigInt64Array([1n]) as unknown as Int32Array),
+    DTypeError,
+    'tensor: cannot read a BigInt64Array',
+    'Float64Array.from(values, Number)',
+  );
+});
+
+create('reads a Uint8Array as int32, and checks a Uint32Array range', () => {
+  const x = tensor(new Uint8Array([0, 255]) as unknown as Int32Array);
+  assert.is(x.dtype, 'int32');
+  assert.equal(x.toArray(), [0, 255]);
+  assertThrows(
+    () => tensor(new Uint32Array([1, 2 ** 32 - 1]) as unknown as Int32Array),
+    RangeError,
+    'tensor: int32 values must lie in [-2147483648, 2147483647], got ' +
+      '4294967295 at flat index 1',
+  );
+});
+
+create('rejects a value that is no array, number or typed array', () => {
+  assertThrows(
+    () => tensor('12' as unknown as number),
+    DTypeError,
+    'tensor: expected a number, nested arrays of numbers or a typed array, ' +
+      'got a string',
+  );
+});
+
+create('rejects NaN for int32 as out of range', () => {
+  assertThrows(
+    () => tensor([NaN], { dtype: 'int32' }),
+    RangeError,
+    'tensor: int32 values must lie in [-2147483648, 2147483647], got NaN ' +
+      'at flat index 0',
   );
 });
 
@@ -221,7 +294,7 @@ filled(
     );
     assertThrows(
       () => full([2], 2 ** 31, { dtype: 'int32' }),
-      DTypeError,
+      RangeError,
       'full: int32 values must lie in [-2147483648, 2147483647], got 2147483648',
     );
   },
@@ -254,6 +327,31 @@ filled('names the function called in a shape error', () => {
   assertThrows(() => full([-2], 3), ShapeError, 'full: a shape must');
 });
 
+filled('full without a value says the fill value must be a number', () => {
+  assertThrows(
+    () => (full as unknown as (shape: number[]) => unknown)([2]),
+    DTypeError,
+    'full: the fill value must be a number, got undefined',
+    'full([2, 3], 0.5)',
+  );
+});
+
+filled('refuses 2^31 elements, naming the shape and the count', () => {
+  assertThrows(
+    () => zeros([2 ** 31]),
+    ShapeError,
+    'zeros: shape [2147483648] has 2147483648 elements, more than the ' +
+      '2147483647 (2^31 - 1) a tensor can hold',
+  );
+  assertThrows(
+    () => ones([1e6, 1e6]),
+    ShapeError,
+    'ones: shape [1000000, 1000000] has 1000000000000 elements',
+  );
+  // A dim past the limit is fine when another is 0: no element at all.
+  assert.equal(zeros([2 ** 31, 0]).shape, [2147483648, 0]);
+});
+
 filled('rejects an unknown dtype', () => {
   assertThrows(
     () => zeros([2], { dtype: 'bool' as DType }),
@@ -283,6 +381,19 @@ like('take another dtype when asked, and never share storage with x', () => {
   assert.is(o.dtype, 'float32');
   assert.is.not(o.nd.data, x.nd.data);
   assert.not.ok(zerosLike(tensor([1], { requiresGrad: true })).requiresGrad);
+});
+
+like('say they expected a Tensor when given a shape', () => {
+  assertThrows(
+    () => zerosLike([1, 2] as unknown as Tensor),
+    DTypeError,
+    'zerosLike: expected a Tensor, got an array. Use zeros(shape)',
+  );
+  assertThrows(
+    () => onesLike(3 as unknown as Tensor),
+    DTypeError,
+    'onesLike: expected a Tensor, got the number 3. Use ones(shape)',
+  );
 });
 
 like.run();
@@ -337,6 +448,42 @@ range('rejects an infinite end', () => {
     () => arange(Infinity),
     RangeError,
     'arange: start and end must be finite numbers, got start 0, end Infinity',
+  );
+});
+
+range('refuses int32 values past 2^31 - 1 rather than wrap them', () => {
+  // arange(2^31 - 1, 2^31 + 1) once gave [2147483647, -2147483648].
+  assertThrows(
+    () => arange(2 ** 31 - 1, 2 ** 31 + 1),
+    RangeError,
+    'arange: int32 values must lie in [-2147483648, 2147483647], got ' +
+      '2147483648 (the last value)',
+    "Pass { dtype: 'float64' }",
+  );
+  assertThrows(
+    () => arange(-(2 ** 31) - 1, 0, 2 ** 30),
+    RangeError,
+    'got -2147483649 (the first value)',
+  );
+  const wide = arange(2 ** 31 - 1, 2 ** 31 + 1, 1, { dtype: 'float64' });
+  assert.equal(wide.toArray(), [2147483647, 2147483648]);
+  assert.equal(arange(2 ** 31 - 2, 2 ** 31 - 1).toArray(), [2147483646]);
+});
+
+range('refuses a fractional step in int32 rather than truncate', () => {
+  assertThrows(
+    () => arange(0, 1.5, 0.5, { dtype: 'int32' }),
+    DTypeError,
+    'arange: int32 values must be whole numbers, got 0.5 (the step)',
+  );
+});
+
+range('refuses a range of more elements than a tensor holds', () => {
+  assertThrows(
+    () => arange(0, 1e10),
+    RangeError,
+    'arange: [0, 10000000000) in steps of 1 has 10000000000 elements, more ' +
+      'than the 2147483647 a tensor can hold',
   );
 });
 
@@ -446,6 +593,14 @@ normal('refuses int32', () => {
   );
 });
 
+normal('lists only float dtypes for an unknown one', () => {
+  assertThrows(
+    () => randn([2], { dtype: 'float16' as DType }),
+    DTypeError,
+    `randn: dtype must be 'float32' or 'float64', got "float16".`,
+  );
+});
+
 normal('passes requiresGrad to the leaf', () => {
   const g = new Generator(4);
   assert.ok(randn([2], { generator: g, requiresGrad: true }).requiresGrad);
@@ -472,6 +627,36 @@ integers('rejects high <= low and non-whole bounds', () => {
     'randint: expected whole numbers low < high, got low 3, high 3',
   );
   assertThrows(() => randint(0, 2.5, [2]), RangeError, 'got low 0, high 2.5');
+});
+
+integers('refuses int32 bounds that would wrap into negatives', () => {
+  // Both once gave negative draws.
+  assertThrows(
+    () => randint(2 ** 31 - 1, 2 ** 31 + 1, [6]),
+    RangeError,
+    'randint: int32 values must lie in [-2147483648, 2147483647], got ' +
+      '2147483648 (high - 1, the largest draw)',
+    "Pass { dtype: 'float64' }",
+  );
+  assertThrows(
+    () => randint(0, 2 ** 53, [5]),
+    RangeError,
+    'got 9007199254740991 (high - 1, the largest draw)',
+  );
+  assertThrows(
+    () => randint(-(2 ** 31) - 1, 0, [1]),
+    RangeError,
+    'got -2147483649 (low)',
+  );
+});
+
+integers('draws past int32 in float64, all within [low, high)', () => {
+  const g = new Generator(3);
+  const x = randint(2 ** 31 - 1, 2 ** 31 + 1, [50], {
+    generator: g,
+    dtype: 'float64',
+  });
+  assert.ok(x.values().every((v) => v === 2 ** 31 - 1 || v === 2 ** 31));
 });
 
 integers.run();

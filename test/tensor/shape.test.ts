@@ -118,6 +118,27 @@ dim('rejects a non-integer dim 1.5', () => {
   assertThrows(() => normalizeDim('sum', 1.5, 3), RangeError, 'got 1.5');
 });
 
+dim('takes insert positions 0..2 and -3..-1 for rank 2', () => {
+  const at = (d: number): number =>
+    normalizeDim('unsqueeze', d, 2, { insert: true });
+  assert.equal([0, 1, 2, -1, -2, -3].map(at), [0, 1, 2, 2, 1, 0]);
+  assert.is(normalizeDim('stack', -1, 0, { insert: true }), 0);
+});
+
+dim('words an insert position by the rank of the tensor it goes into', () => {
+  assertThrows(
+    () => normalizeDim('unsqueeze', 5, 2, { insert: true }),
+    RangeError,
+    'unsqueeze: dim must be an insert position in [-3, 2] for a rank-2 ' +
+      'tensor, got 5. Negative positions count from the end: -1 appends a dim.',
+  );
+  assertThrows(
+    () => normalizeDim('stack', 1, 0, { insert: true }),
+    RangeError,
+    'in [-1, 0] for a rank-0 tensor, got 1',
+  );
+});
+
 dim.run();
 
 const dims = suite('normalizeDims');

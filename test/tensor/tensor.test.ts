@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  AutogradError,
   DTypeError,
   Generator,
   ShapeError,
@@ -10,6 +11,7 @@ import {
   tensor,
   zeros,
 } from '../../src/index.js';
+import { observeAllocations } from '../../src/tensor/dtype.js';
 import { FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
 
 // Expected values are the inputs rearranged by hand (transposes, slices),
@@ -58,6 +60,41 @@ props('the constructor refuses requiresGrad for int32 storage', () => {
     DTypeError,
     'Tensor: an int32 tensor cannot require grad',
   );
+});
+
+props('shape is frozen: writing into it throws and changes nothing', () => {
+  const x = zeros([2, 3]);
+  assert.ok(Object.isFrozen(x.shape));
+  assert.throws(() => {
+    (x.shape as number[])[0] = 3;
+  }, TypeError);
+  assert.throws(() => (x.shape as number[]).push(1), TypeError);
+  assert.equal(x.shape, [2, 3]);
+  assert.is(x.size, 6);
+});
+
+props('a view has its own frozen shape; the caller array stays free', () => {
+  const dims = [2, 3];
+  const x = zeros(dims);
+  dims[0] = 5;
+  assert.equal(x.shape, [2, 3]);
+  assert.not.ok(Object.isFrozen(dims));
+  const t = x.T;
+  assert.equal(t.shape, [3, 2]);
+  assert.ok(Object.isFrozen(t.shape));
+  assert.equal(x.shape, [2, 3]);
+});
+
+props('requiresGrad is read-only: assigning to it throws', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const y = x.mul(2);
+  assert.throws(() => {
+    (y as { requiresGrad: boolean }).requiresGrad = false;
+  }, TypeError);
+  assert.ok(y.requiresGrad);
+  y.sum().backward();
+  // d(sum(2x))/dx = 2: the gradient still arrives.
+  assert.equal(x.grad!.toArray(), [2, 2]);
 });
 
 props.run();
@@ -218,8 +255,8 @@ print.run();
 
 const cloning = suite('clone');
 
-cloning('copies the values into new storage, off the tape', () => {
-  const x = tensor([1, 2, 3], { requiresGrad: true });
+cloning('copies the values into new storage', () => {
+  const x = tensor([1, 2, 3]);
   const c = x.clone();
   assert.equal(c.toArray(), [1, 2, 3]);
   assert.is(c.dtype, 'float32');
@@ -228,6 +265,37 @@ cloning('copies the values into new storage, off the tape', () => {
   assert.is(c.node, null);
   x.nd.data[0] = 9;
   assert.equal(c.toArray(), [1, 2, 3]);
+});
+
+cloning('is recorded on the tape and passes the gradient through', () => {
+  const x = tensor([1, 2, 3], { dtype: 'float64', requiresGrad: true });
+  const c = x.clone();
+  assert.ok(c.requiresGrad);
+  assert.is(c.node!.op, 'clone');
+  c.mul(tensor([4, 5, 6], { dtype: 'float64' }))
+    .sum()
+    .backward();
+  // d(sum(w · clone(x)))/dx = w
+  assert.equal(x.grad!.toArray(), [4, 5, 6]);
+});
+
+cloning('detach().clone() is an untracked copy', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const c = x.detach().clone();
+  assert.not.ok(c.requiresGrad);
+  assert.ok(c.isLeaf);
+});
+
+cloning('copies a transposed [3, 4] view once: one allocation of 12', () => {
+  const x = randn([4, 3], { generator: new Generator(2) }).T;
+  const sizes: number[] = [];
+  observeAllocations((_, size) => sizes.push(size));
+  try {
+    x.clone();
+  } finally {
+    observeAllocations(null);
+  }
+  assert.equal(sizes, [12]);
 });
 
 cloning('of a transposed view is contiguous', () => {
@@ -285,6 +353,27 @@ marks('refuses int32 with DTypeError', () => {
 
 marks('lets int32 be marked false', () => {
   assert.not.ok(arange(3).requiresGrad_(false).requiresGrad);
+});
+
+marks('refuses a non-leaf, pointing to detach()', () => {
+  const x = tensor([1, 2], { requiresGrad: true });
+  const y = x.mul(2);
+  assertThrows(
+    () => y.requiresGrad_(false),
+    AutogradError,
+    "requiresGrad_: only a leaf's flag can change, but this tensor was " +
+      'made by mul',
+    'Use x.detach()',
+  );
+  // True is refused too: a non-leaf never gets a .grad of its own.
+  assertThrows(
+    () => y.requiresGrad_(true),
+    AutogradError,
+    'x.detach().clone().requiresGrad_() for a new leaf',
+  );
+  assert.ok(y.requiresGrad);
+  y.sum().backward();
+  assert.equal(x.grad!.toArray(), [2, 2]);
 });
 
 marks.run();

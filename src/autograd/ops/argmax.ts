@@ -1,14 +1,17 @@
-import { ShapeError, formatShape } from '../../errors.js';
 import { reduce } from '../../tensor/kernels/reduce.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkNotEmpty } from './max.js';
 import { checkTensor } from './operands.js';
 import { reductionDims, shapeResult } from './reduce-dims.js';
 
 /**
  * The int32 position of the largest element: of the flattened tensor when
  * `dim` is omitted, else along `dim` (dropped, or kept as size 1 with
- * `keepdim`). The first position wins a tie. Not differentiable.
- * @throws ShapeError for an empty tensor.
+ * `keepdim`). The first position wins a tie; NaN wins as in `max`. Not
+ * differentiable. An empty tensor is fine as long as `dim` itself is not
+ * empty: `argmax(zeros([0, 3]), 1)` is an empty int32 tensor of shape `[0]`.
+ * @throws ShapeError over the whole of an empty tensor, or along a dim of
+ * size 0.
  */
 export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
   return argExtremum('argmax', x, dim, keepdim);
@@ -26,12 +29,8 @@ function argExtremum(
   keepdim: boolean,
 ): Tensor {
   checkTensor(op, x);
-  if (x.size === 0) {
-    throw new ShapeError(
-      `${op}: expected a non-empty tensor, got shape ${formatShape(x.shape)}.`,
-    );
-  }
   const dims = reductionDims(op, x, dim);
+  checkNotEmpty(op, x, dim === undefined || x.ndim === 0 ? undefined : dims[0]);
   const out = reduce(x, dims, op);
   return dim === undefined ? out : shapeResult(out, x.shape, dims, keepdim);
 }

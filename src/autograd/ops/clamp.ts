@@ -1,3 +1,4 @@
+import { checkInt32 } from '../../tensor/dtype.js';
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
 import { record } from '../tape.js';
@@ -9,7 +10,8 @@ import { operand } from './operands.js';
  * `x` limited to `[min, max]`; either bound may be null or omitted.
  * Element by element. An int32 input with a non-whole bound is clamped in
  * float32 (as PyTorch promotes it), so the bound is never truncated.
- * @throws RangeError when neither bound is given or min > max.
+ * @throws RangeError when neither bound is given, min > max, or a whole
+ * bound of an int32 clamp lies outside the int32 range (as PyTorch).
  */
 export function clamp(
   x: TensorLike,
@@ -35,6 +37,12 @@ export function clamp(
   const fractional = [min, max].some((b) => b != null && !Number.isInteger(b));
   const input =
     given.dtype === 'int32' && fractional ? cast(given, 'float32') : given;
+  if (input.dtype === 'int32') {
+    // A bound is stored wherever it applies; past int32 it would wrap.
+    const fix = "Convert the tensor first with x.to('float64').";
+    if (min != null) checkInt32('clamp', min, ' (min)', fix);
+    if (max != null) checkInt32('clamp', max, ' (max)', fix);
+  }
 
   const out = map(input, (v) => (v < lo ? lo : v > hi ? hi : v));
 

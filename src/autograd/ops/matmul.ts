@@ -51,11 +51,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   const [m, k] = x.shape.slice(-2) as [number, number];
   const n = y.shape[y.ndim - 1]!;
-  const batch = broadcastShapes(
-    'matmul',
-    x.shape.slice(0, -2),
-    y.shape.slice(0, -2),
-  );
+  const batch = batchShape(x.shape, y.shape);
 
   // The kernel reads both operands through their strides: transposed
   // views (as in every backward) cost no copy.
@@ -72,15 +68,59 @@ function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   const result = Tensor.fromData(out, [...batch, m, n]);
 
   // da = dy · bᵀ, db = aᵀ · dy, each summed over the batch dims it was
-  // broadcast along.
+  // broadcast along. An operand that is a transposed view (a Linear
+  // layer's weight.T) gets the same numbers as the transpose of the
+  // product taken the other way round, (dy · bᵀ)ᵀ = b · dyᵀ: its gradient
+  // then has the layout of the tensor behind the view, and reaches that
+  // leaf contiguous, with no copy needed there.
   return record('matmul', result, [x, y], (dy) => [
     x.requiresGrad
-      ? sumTo(batchedMatmul(dy, transpose(y, -1, -2)), x.shape)
+      ? sumTo(
+          isTransposed(x)
+            ? transpose(batchedMatmul(y, transpose(dy, -1, -2)), -1, -2)
+            : batchedMatmul(dy, transpose(y, -1, -2)),
+          x.shape,
+        )
       : null,
     y.requiresGrad
-      ? sumTo(batchedMatmul(transpose(x, -1, -2), dy), y.shape)
+      ? sumTo(
+          isTransposed(y)
+            ? transpose(batchedMatmul(transpose(dy, -1, -2), x), -1, -2)
+            : batchedMatmul(transpose(x, -1, -2), dy),
+          y.shape,
+        )
       : null,
   ]);
+}
+
+/** Whether the last two dims of `t` are laid out column by column. */
+function isTransposed(t: Tensor): boolean {
+  const s = t.nd.stride;
+  const d = t.ndim;
+  return t.shape[d - 2]! > 1 && t.shape[d - 1]! > 1 && s[d - 2]! < s[d - 1]!;
+}
+
+/**
+ * The broadcast of the batch dims (all but the last two) of `a` and `b`.
+ * @throws ShapeError naming both operand shapes when they do not broadcast.
+ */
+function batchShape(a: readonly number[], b: readonly number[]): number[] {
+  const batchA = a.slice(0, -2);
+  const batchB = b.slice(0, -2);
+  const ndim = Math.max(batchA.length, batchB.length);
+  for (let i = 0; i < ndim; i++) {
+    const p = batchA[batchA.length - ndim + i] ?? 1;
+    const q = batchB[batchB.length - ndim + i] ?? 1;
+    if (p !== q && p !== 1 && q !== 1) {
+      throw new ShapeError(
+        `matmul: the batch dims of ${formatShape(a)} @ ${formatShape(b)} ` +
+          `(all but the last two: ${formatShape(batchA)} and ` +
+          `${formatShape(batchB)}) do not broadcast: ${p} against ${q}. ` +
+          `Batch sizes must match or be 1; reshape or unsqueeze an operand.`,
+      );
+    }
+  }
+  return broadcastShapes('matmul', batchA, batchB);
 }
 
 /** The last two dims of `t` as a strided matrix (offset set per batch). */

@@ -8,31 +8,50 @@ import { operands } from './operands.js';
 /**
  * The larger of `a` and `b`, element by element, broadcasting by NumPy's
  * rules; NaN if either is NaN.
+ *
+ * Gradient, as in PyTorch: all of it to the larger input, half to each on
+ * a tie, and all of it to both where either is NaN (no comparison holds).
  * @throws ShapeError when the shapes do not broadcast.
  */
 export function maximum(a: TensorLike, b: TensorLike): Tensor {
-  const [x, y] = operands('maximum', a, b);
+  return pairwiseExtremum('maximum', a, b);
+}
+
+/**
+ * `maximum` and `minimum`, which differ only in which side wins.
+ * `minimum.ts` calls this with `'minimum'`.
+ */
+export function pairwiseExtremum(
+  op: 'maximum' | 'minimum',
+  a: TensorLike,
+  b: TensorLike,
+): Tensor {
+  const [x, y] = operands(op, a, b);
+  const beats =
+    op === 'maximum'
+      ? (p: number, q: number) => p > q
+      : (p: number, q: number) => p < q;
 
   const out = zip(
-    'maximum',
+    op,
     x,
     y,
-    (p, q) => (p >= q || Number.isNaN(p) ? p : q),
+    (p, q) => (beats(p, q) || p === q || Number.isNaN(p) ? p : q),
     x.dtype,
   );
 
-  // dy goes to the larger input; on a tie each gets half, as in PyTorch.
-  return record('maximum', out, [x, y], (dy) => [
+  // PyTorch's rule (derivatives.yaml), for maximum:
+  // dx = where(x == y, dy / 2, dy) with 0 where x < y, and dy the same
+  // way with 0 where y < x. A comparison with NaN is false both ways, so
+  // a NaN operand passes the whole gradient to both inputs.
+  const share = (own: number, other: number): number =>
+    own === other ? 0.5 : beats(other, own) ? 0 : 1;
+  return record(op, out, [x, y], (dy) => [
     x.requiresGrad
-      ? sumTo(mul(dy, zip('maximum', x, y, share, dy.dtype)), x.shape)
+      ? sumTo(mul(dy, zip(op, x, y, share, dy.dtype)), x.shape)
       : null,
     y.requiresGrad
-      ? sumTo(mul(dy, zip('maximum', y, x, share, dy.dtype)), y.shape)
+      ? sumTo(mul(dy, zip(op, y, x, share, dy.dtype)), y.shape)
       : null,
   ]);
-}
-
-/** The share of the gradient that `p` gets when it meets `q`. */
-function share(p: number, q: number): number {
-  return p > q ? 1 : p === q ? 0.5 : 0;
 }

@@ -1,6 +1,7 @@
-import { DTypeError } from '../../errors.js';
+import { DTypeError, describeValue } from '../../errors.js';
 import {
   allocate,
+  checkInt32,
   promote,
   requireFloating,
   type DType,
@@ -67,9 +68,8 @@ export function floatOperand(op: string, x: TensorLike): Tensor {
 /** Throws unless `x` is a Tensor, naming what it was instead. */
 export function checkTensor(op: string, x: unknown): Tensor {
   if (x instanceof Tensor) return x;
-  const got = Array.isArray(x) ? 'an array' : x === null ? 'null' : typeof x;
   throw new DTypeError(
-    `${op}: expected a Tensor or a number, got ${got}. ` +
+    `${op}: expected a Tensor or a number, got ${describeValue(x)}. ` +
       `Wrap arrays with tensor(...) first.`,
   );
 }
@@ -83,13 +83,12 @@ export function checkTensor(op: string, x: unknown): Tensor {
 function numberDType(op: string, value: number, other: DType): DType {
   if (other !== 'int32') return other;
   if (!Number.isInteger(value)) return 'float32';
-  if (value < -(2 ** 31) || value >= 2 ** 31) {
-    throw new RangeError(
-      `${op}: the number ${value} does not fit in int32, the other ` +
-        `operand's dtype, whose range is [-2147483648, 2147483647]. ` +
-        `Convert the tensor first with x.to('float64').`,
-    );
-  }
+  checkInt32(
+    op,
+    value,
+    ' for a number next to an int32 tensor',
+    "Convert the tensor first with x.to('float64').",
+  );
   return 'int32';
 }
 

@@ -21,10 +21,10 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     x.requiresGrad
       ? sumTo(mul(dy, zip('pow', x, y, dBase, x.dtype)), x.shape)
       : null,
-    // db = dy · a^b · ln a, taken as 0 where a = 0 and b ≥ 0 (the limit
-    // PyTorch uses) instead of 0 · -inf = NaN.
+    // db = dy · a^b · ln a, with a^b the forward's output, taken as 0
+    // where a = 0 and b ≥ 0 (the limit PyTorch uses) instead of 0 · -inf.
     y.requiresGrad
-      ? sumTo(mul(dy, zip('pow', x, y, dExponent, x.dtype)), y.shape)
+      ? sumTo(mul(dy, zip('pow', out, x, dExponent, x.dtype)), y.shape)
       : null,
   ]);
 }
@@ -33,6 +33,11 @@ function dBase(a: number, b: number): number {
   return b === 0 ? 0 : b * Math.pow(a, b - 1);
 }
 
-function dExponent(a: number, b: number): number {
-  return a === 0 && b >= 0 ? 0 : Math.pow(a, b) * Math.log(a);
+/**
+ * `a^b · ln a` from the output `power` = a^b. At a = 0, a^b is finite
+ * (0 or 1) exactly when b ≥ 0, the case PyTorch sets to 0; for b < 0 it
+ * is infinite and the product stays -inf, and for b NaN it is NaN.
+ */
+function dExponent(power: number, a: number): number {
+  return a === 0 && Number.isFinite(power) ? 0 : power * Math.log(a);
 }

@@ -9,6 +9,9 @@ import { unsqueeze } from './unsqueeze.js';
  * The tensors, all of one shape, stacked along a new dim `dim` (default
  * 0): `cat` of each unsqueezed at `dim`, and differentiated as such.
  * @throws ShapeError for an empty list or shapes that differ.
+ * @throws RangeError for a dim outside `[-ndim-1, ndim]`, ndim being the
+ * rank of each tensor.
+ * @throws DTypeError for an entry that is not a Tensor.
  */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) {
@@ -26,7 +29,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
       );
     }
   });
-  const d = normalizeDim('stack', dim, first.ndim + 1);
+  const d = normalizeDim('stack', dim, first.ndim, { insert: true });
   return cat(
     tensors.map((t) => unsqueeze(t, d)),
     d,

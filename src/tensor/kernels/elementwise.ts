@@ -1,7 +1,7 @@
-import ndarray from 'ndarray';
 import { allocate, type DType, type TypedArray } from '../dtype.js';
 import { broadcastShapes, sameShape, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { copyStrided } from './strided.js';
 
 /** `f` applied to every element of `x`; the result has dtype `dtype`. */
 export function map(
@@ -17,7 +17,7 @@ export function map(
 
 /**
  * The values of `x` broadcast to `shape`, row-major: `x`'s own values when
- * the shapes match, else an expanded copy.
+ * the shapes match, else an expanded copy read through a stride-0 view.
  */
 export function broadcastValues(
   x: Tensor,
@@ -29,28 +29,17 @@ export function broadcastValues(
     const d = i - lead;
     return d < 0 || x.shape[d] === 1 ? 0 : x.nd.stride[d]!;
   });
-  const view = ndarray(x.nd.data, shape.slice(), strides, x.nd.offset);
   const out = allocate(x.dtype, sizeOf(shape));
-  if (out.length > 0) {
-    // An expanded view is never contiguous, so this always copies.
-    const src = view.data;
-    const index = new Array<number>(shape.length).fill(0);
-    for (let o = 0; o < out.length; o++) {
-      let p = view.offset;
-      for (let d = 0; d < shape.length; d++) p += index[d]! * strides[d]!;
-      out[o] = src[p]!;
-      for (let d = shape.length - 1; d >= 0; d--) {
-        if (++index[d]! < shape[d]!) break;
-        index[d] = 0;
-      }
-    }
-  }
+  copyStrided(x.nd.data, x.nd.offset, shape, strides, out);
   return out;
 }
 
 /**
- * `f(a, b)` element by element over the broadcast of `a` and `b`. A
- * one-element operand is read once instead of being expanded.
+ * `f(a, b)` element by element over the broadcast of `a` and `b`. When one
+ * operand has the full size and the other's shape is a suffix of the
+ * result's (a bias (C) or (1, C) beside (N, C), or one element), the
+ * smaller one is read in place, again for each block of its size, instead
+ * of being expanded into a full-size copy.
  */
 export function zip(
   op: string,
@@ -62,18 +51,54 @@ export function zip(
   const shape = broadcastShapes(op, a.shape, b.shape);
   const size = sizeOf(shape);
   const out = allocate(dtype, size);
-  if (b.size === 1 && a.size === size) {
+  if (a.size === size && isTrailing(b.shape, shape)) {
     const av = a.values();
-    const y = b.item();
-    for (let i = 0; i < size; i++) out[i] = f(av[i]!, y);
-  } else if (a.size === 1 && b.size === size) {
     const bv = b.values();
-    const x = a.item();
-    for (let i = 0; i < size; i++) out[i] = f(x, bv[i]!);
+    const m = bv.length;
+    if (m === size) {
+      for (let i = 0; i < size; i++) out[i] = f(av[i]!, bv[i]!);
+    } else if (m === 1) {
+      const y = bv[0]!;
+      for (let i = 0; i < size; i++) out[i] = f(av[i]!, y);
+    } else {
+      for (let base = 0; base < size; base += m) {
+        for (let j = 0; j < m; j++) out[base + j] = f(av[base + j]!, bv[j]!);
+      }
+    }
+  } else if (b.size === size && isTrailing(a.shape, shape)) {
+    const av = a.values();
+    const bv = b.values();
+    const m = av.length;
+    if (m === 1) {
+      const x = av[0]!;
+      for (let i = 0; i < size; i++) out[i] = f(x, bv[i]!);
+    } else {
+      for (let base = 0; base < size; base += m) {
+        for (let j = 0; j < m; j++) out[base + j] = f(av[j]!, bv[base + j]!);
+      }
+    }
   } else {
     const av = broadcastValues(a, shape);
     const bv = broadcastValues(b, shape);
     for (let i = 0; i < size; i++) out[i] = f(av[i]!, bv[i]!);
   }
   return Tensor.fromData(out, shape);
+}
+
+/**
+ * Whether `inner`, without its leading 1s, equals the last dims of
+ * `shape`: then its row-major values repeat with period `inner`'s size
+ * along the row-major order of `shape`.
+ */
+function isTrailing(
+  inner: readonly number[],
+  shape: readonly number[],
+): boolean {
+  let first = 0;
+  while (first < inner.length && inner[first] === 1) first++;
+  const offset = shape.length - inner.length;
+  for (let d = first; d < inner.length; d++) {
+    if (inner[d] !== shape[offset + d]) return false;
+  }
+  return true;
 }

@@ -62,6 +62,26 @@ export function writeStrided(
 }
 
 /**
+ * Adds the view (`src`, `offset`, `shape`, `strides`) into `acc` in
+ * row-major order: `acc[o] += view[o]`. A reduction's inner step, reading
+ * the view in place.
+ */
+export function accumulateStrided(
+  src: TypedArray,
+  offset: number,
+  shape: readonly number[],
+  strides: readonly number[],
+  acc: Float64Array,
+): void {
+  const step = strides[shape.length - 1] ?? 0;
+  forEachRow(shape, strides, offset, (base, o, n) => {
+    for (let j = 0, p = base; j < n; j++, p += step) {
+      acc[o + j] = acc[o + j]! + src[p]!;
+    }
+  });
+}
+
+/**
  * Walks a strided view row by row (a row runs along the last dim):
  * `visit(base, o, n)` gets the storage offset of the row's first element,
  * its row-major position `o`, and its length `n`. The outer dims advance

@@ -86,14 +86,26 @@ for (const [name, op, better] of [
     );
   });
 
-  s('rejects an empty tensor [0, 3]', () => {
+  s('reduces the non-empty dim 1 of an empty [0, 3] to an empty [0]', () => {
+    // Expected: as torch.argmax(torch.zeros(0, 3), 1), an empty int64
+    // tensor of shape [0] (int32 here).
+    const out = op(zeros([0, 3]), 1);
+    assert.equal(out.shape, [0]);
+    assert.is(out.dtype, 'int32');
+    assert.equal(op(zeros([0, 3]), 1, true).shape, [0, 1]);
+  });
+
+  s('rejects the whole of an empty [0, 3] and its empty dim 0', () => {
     assertThrows(
       () => op(zeros([0, 3])),
       ShapeError,
-      `${name}:`,
-      'got shape [0, 3]',
+      `${name}: expected a non-empty tensor to reduce over, got shape [0, 3]`,
     );
-    assertThrows(() => op(zeros([0, 3]), 1), ShapeError, 'non-empty');
+    assertThrows(
+      () => op(zeros([0, 3]), 0),
+      ShapeError,
+      `${name}: expected dim 0 to have non-zero size, got shape [0, 3]`,
+    );
   });
 
   s('rejects dim 2 for [2, 3], naming the range [-2, 1]', () => {

@@ -61,6 +61,33 @@ test('truncates floats toward zero in int32, as PyTorch', () => {
   assert.equal(Array.from(out.values()), [-1, 0, 0, 2, 7]); // by hand
 });
 
+test('refuses a float past int32 rather than wrap it, naming the value', () => {
+  // 3e9 once became -1294967296.
+  assertThrows(
+    () => tensor([1, 3e9]).to('int32'),
+    RangeError,
+    'to: int32 values must lie in [-2147483648, 2147483647], got 3000000000 ' +
+      'at flat index 1',
+    'Clamp the values into that range first',
+  );
+  assertThrows(
+    () => cast(tensor([-(2 ** 31) - 1], { dtype: 'float64' }), 'int32'),
+    RangeError,
+    'got -2147483649 at flat index 0',
+  );
+  assertThrows(
+    () => tensor([0, NaN]).to('int32'),
+    RangeError,
+    'got NaN at flat index 1',
+  );
+  // The ends of the range, and fractions that truncate into it, are fine.
+  const edge = tensor([-(2 ** 31), 2147483647.9], { dtype: 'float64' });
+  assert.equal(
+    Array.from(cast(edge, 'int32').values()),
+    [-2147483648, 2147483647],
+  );
+});
+
 test('converts int32 to float32 and float64 exactly', () => {
   const x = tensor([-3, 0, 16777216], { dtype: 'int32' });
 

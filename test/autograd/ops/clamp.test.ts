@@ -84,6 +84,21 @@ test('clamps int32 with whole bounds in int32', () => {
   assert.equal(Array.from(out.values()), [-1, 0, 3]); // by hand
 });
 
+test('refuses an int32 clamp to a bound past int32, as PyTorch', () => {
+  const x = tensor([1, 2], { dtype: 'int32' });
+  // clamp(x, 3e9) once stored 3e9 as -1294967296.
+  assertThrows(
+    () => clamp(x, 3e9),
+    RangeError,
+    'clamp: int32 values must lie in [-2147483648, 2147483647], got ' +
+      '3000000000 (min)',
+    "x.to('float64')",
+  );
+  assertThrows(() => clamp(x, null, -3e9), RangeError, 'got -3000000000 (max)');
+  const wide = clamp(x.to('float64'), 3e9);
+  assert.equal(Array.from(wide.values()), [3e9, 3e9]);
+});
+
 test('clamps int32 in float32 for a fractional bound, keeping it', () => {
   const out = clamp(tensor([0, 1, 2], { dtype: 'int32' }), 0.5, 1.5);
 

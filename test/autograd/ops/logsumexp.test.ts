@@ -93,6 +93,23 @@ lse(
   },
 );
 
+lse('gives +inf for a run holding +inf, even beside -inf', () => {
+  const x = tensor(
+    [
+      [Infinity, 0],
+      [Infinity, -Infinity],
+    ],
+    { dtype: 'float64' },
+  );
+  // Expected: log(inf + ...) = inf; torch.logsumexp leaves an infinite
+  // maximum unshifted, so inf - inf never appears.
+  assertClose(
+    logsumexp(x, 1),
+    { shape: [2], values: [Infinity, Infinity] },
+    FLOAT64,
+  );
+});
+
 lse('gives NaN for a run holding NaN, even beside ±inf', () => {
   const x = tensor(
     [

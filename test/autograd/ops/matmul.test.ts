@@ -212,8 +212,14 @@ mm('rejects batch dims that do not broadcast: [2, 2, 3] @ [3, 3, 2]', () => {
   assertThrows(
     () => matmul(zeros([2, 2, 3]), zeros([3, 3, 2])),
     ShapeError,
-    'matmul:',
-    'do not broadcast',
+    'matmul: the batch dims of [2, 2, 3] @ [3, 3, 2] (all but the last ' +
+      'two: [2] and [3]) do not broadcast: 2 against 3',
+  );
+  assertThrows(
+    () => matmul(zeros([4, 2, 1, 3]), zeros([5, 1, 3, 2])),
+    ShapeError,
+    'matmul: the batch dims of [4, 2, 1, 3] @ [5, 1, 3, 2]',
+    '4 against 5',
   );
 });
 

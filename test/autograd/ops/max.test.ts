@@ -127,16 +127,51 @@ for (const [name, op, better] of [
     assertClose(op(x, 1), { shape: [3], values: x.values() }, FLOAT64);
   });
 
-  s('rejects an empty tensor [0, 3], with or without dim', () => {
+  s('gives the whole-tensor gradient to the NaN: [NaN, 1, 2]', () => {
+    // PyTorch's evenly_distribute_backward: a NaN result came from the
+    // NaN entries, which share the gradient; [1, 0, 0] by that rule.
+    const x = tensor([NaN, 1, 2], { dtype: 'float64', requiresGrad: true });
+    op(x).backward();
+    assertClose(x.grad!, { shape: [3], values: [1, 0, 0] }, FLOAT64);
+  });
+
+  s('shares the whole-tensor gradient between two NaNs: 0.5 each', () => {
+    // Expected: two NaN entries, 1 / 2 each, 0 elsewhere (PyTorch's rule).
+    const x = tensor([1, NaN, 3, NaN], {
+      dtype: 'float64',
+      requiresGrad: true,
+    });
+    op(x).backward(tensor(3, { dtype: 'float64' }));
+    assertClose(x.grad!, { shape: [4], values: [0, 1.5, 0, 1.5] }, FLOAT64);
+  });
+
+  s('reduces the non-empty dim 1 of an empty [0, 3] to an empty [0]', () => {
+    const x = zeros([0, 3], { dtype: 'float64', requiresGrad: true });
+    const out = op(x, 1);
+    assert.equal(out.shape, [0]);
+    assert.equal(op(x, -1, true).shape, [0, 1]);
+    out.sum().backward();
+    assert.equal(x.grad!.shape, [0, 3]);
+  });
+
+  s('rejects the whole of an empty [0, 3] and its empty dim 0', () => {
     const x = zeros([0, 3]);
     assertThrows(
       () => op(x),
       ShapeError,
-      `${name}:`,
-      'non-empty',
-      'got shape [0, 3]',
+      `${name}: expected a non-empty tensor to reduce over, got shape [0, 3]`,
+      `The ${name} of no elements is undefined`,
     );
-    assertThrows(() => op(x, 1), ShapeError, `${name}:`, 'got shape [0, 3]');
+    assertThrows(
+      () => op(x, 0),
+      ShapeError,
+      `${name}: expected dim 0 to have non-zero size, got shape [0, 3]`,
+    );
+    assertThrows(
+      () => op(zeros([2, 0]), -1, true),
+      ShapeError,
+      'expected dim 1 to have non-zero size, got shape [2, 0]',
+    );
   });
 
   s('rejects dim 2 for [2, 3] and dim 1 for rank 0, naming the range', () => {

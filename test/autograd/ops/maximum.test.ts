@@ -79,6 +79,20 @@ test('sends the gradient to the larger input, half each on a tie', () => {
   assertClose(b.grad!, { shape: [3], values: [1, 0, 0.5] }, FLOAT64);
 });
 
+test('passes the whole gradient to both inputs where either is NaN', () => {
+  const a = tensor([NaN, 1, NaN, 4], { dtype: 'float64', requiresGrad: true });
+  const b = tensor([1, NaN, NaN, 4], { dtype: 'float64', requiresGrad: true });
+
+  maximum(a, b).backward(tensor([2, 3, 5, 8], { dtype: 'float64' }));
+
+  // PyTorch (derivatives.yaml): where(a == b, dy / 2, dy), set to 0 where
+  // the other side wins. Every comparison with NaN is false, so both get
+  // dy at the first three; the tie at 4 splits 8 into 4 and 4.
+  const want = { shape: [4], values: [2, 3, 5, 4] };
+  assertClose(a.grad!, want, FLOAT64);
+  assertClose(b.grad!, want, FLOAT64);
+});
+
 test('sums the gradient of b [3] over the rows of a [2, 3]', () => {
   const options = { dtype: 'float64', requiresGrad: true } as const;
   const a = tensor(

@@ -101,7 +101,9 @@ operandsSuite('rejects a whole number past int32 rather than wrap it', () => {
   const ints = pair('int32');
 
   // 2^31 would wrap to -2^31 and make lt([1, 2], 2^31) all false.
-  const pattern = 'lt: the number 2147483648 does not fit in int32';
+  const pattern =
+    'lt: int32 values must lie in [-2147483648, 2147483647], got ' +
+    '2147483648 for a number next to an int32 tensor';
   const hint = "x.to('float64')";
   assertThrows(() => operands('lt', ints, 2 ** 31), RangeError, pattern, hint);
   assertThrows(() => operands('lt', -(2 ** 31) - 1, ints), RangeError, 'int32');
@@ -231,8 +233,9 @@ checkTensorSuite('names what it got instead of a tensor', () => {
     [[1, 2], 'an array'],
     [null, 'null'],
     [undefined, 'undefined'],
-    ['1', 'string'],
-    [{ shape: [1] }, 'object'],
+    ['1', 'a string'],
+    [{ shape: [1] }, 'an object'],
+    [new Float32Array(2), 'a Float32Array'],
   ];
   for (const [value, got] of cases) {
     assertThrows(

@@ -96,6 +96,42 @@ test('gives 0, not NaN, for the gradients of 0 to the power 0', () => {
   assertClose(b.grad!, zeros([1]), FLOAT64);
 });
 
+test('gives db = a^b · ln a at a = 0: 0 for b >= 0, -inf for b < 0', () => {
+  const a = zeros([4], { dtype: 'float64' });
+  const b = tensor([2, 0, -1, NaN], { dtype: 'float64', requiresGrad: true });
+
+  pow(a, b).sum().backward();
+
+  // PyTorch's pow_backward_exponent: 0 where a = 0 and b >= 0, else
+  // result · ln a: 0^-1 · ln 0 = inf · -inf = -inf, and NaN for b NaN.
+  const want = { shape: [4], values: [0, 0, -Infinity, NaN] };
+  assertClose(b.grad!, want, FLOAT64);
+});
+
+test('reuses the forward output a^b for db: no Math.pow in backward', () => {
+  const a = positive([2, 3], 1);
+  const b = normal([2, 3], 2).requiresGrad_();
+  const out = pow(a, b);
+  const realPow = Math.pow;
+  let calls = 0;
+  Math.pow = (x: number, y: number) => {
+    calls++;
+    return realPow(x, y);
+  };
+  try {
+    out.sum().backward();
+  } finally {
+    Math.pow = realPow;
+  }
+
+  // Expected: db = dy · out · ln a needs only Math.log; and by plain JS.
+  assert.is(calls, 0);
+  const want = Array.from(a.values(), (v, i) => {
+    return realPow(v, b.values()[i]!) * Math.log(v);
+  });
+  assertClose(b.grad!, { shape: [2, 3], values: want }, FLOAT64);
+});
+
 test('broadcasts [2, 1, 3] with [4, 1] to [2, 4, 3]', () => {
   assert.equal(pow(ones([2, 1, 3]), ones([4, 1])).shape, [2, 4, 3]);
 });

@@ -148,4 +148,22 @@ r('rejects two -1 sizes and negative or fractional sizes', () => {
   assertThrows(() => reshape(x, [1.5, 4]), ShapeError, '[1.5, 4]');
 });
 
+r('rejects [0, -1] for an empty [0, 3]: -1 cannot be inferred', () => {
+  // PyTorch refuses too: 0 · n = 0 for every n, so -1 is ambiguous.
+  assertThrows(
+    () => reshape(zeros([0, 3]), [0, -1]),
+    ShapeError,
+    'reshape: cannot infer -1 in [0, -1] for a tensor of 0 elements',
+    '(shape [0, 3])',
+    'Write the size you want in place of the -1.',
+  );
+  assertThrows(
+    () => reshape(zeros([2, 0]), [-1, 0, 5]),
+    ShapeError,
+    'cannot infer -1 in [-1, 0, 5]',
+  );
+  // Without another 0 the -1 is inferred: 0 / 3 = 0.
+  assert.equal(reshape(zeros([0, 3]), [-1, 3]).shape, [0, 3]);
+});
+
 r.run();

@@ -131,6 +131,40 @@ for (const [name, op, plain] of [
     assertClose(op(x, 1), { shape: [2, 2], values: want }, FLOAT64);
   });
 
+  s('gives NaN throughout a row holding +inf, or only -inf, as PyTorch', () => {
+    const x = tensor(
+      [
+        [Infinity, 0, 0],
+        [-Infinity, -Infinity, -Infinity],
+        [0, 1, 2],
+      ],
+      { dtype: 'float64' },
+    );
+    // Expected: torch.softmax / torch.log_softmax shift by the row maximum,
+    // so inf - inf = NaN reaches every entry of the first two rows; the
+    // third row is the plain definition.
+    const want = [...new Array<number>(6).fill(NaN), ...plain([0, 1, 2])];
+    assertClose(op(x, 1), { shape: [3, 3], values: want }, FLOAT64);
+  });
+
+  s('takes Math.exp once per element of [2, 3], not twice', () => {
+    const x = normal([2, 3], 12);
+    const exp = Math.exp;
+    let calls = 0;
+    Math.exp = (v: number) => {
+      calls++;
+      return exp(v);
+    };
+    try {
+      op(x, 1);
+    } finally {
+      Math.exp = exp;
+    }
+    // Expected: one exponential per element for the sum; softmax reuses
+    // them for its ratios, log-softmax needs no more.
+    assert.is(calls, 6);
+  });
+
   s('gives 1 (log 0) for a rank-0 tensor and along a size-1 dim', () => {
     const one = name === 'softmax' ? 1 : 0;
     assert.is(op(tensor(3.5, { dtype: 'float64' }), 0).item(), one);
@@ -165,3 +199,28 @@ for (const [name, op, plain] of [
 
   s.run();
 }
+
+// Within two units in the last place: Math.log itself may be one off.
+const TWO_ULPS = { rtol: 2 * Number.EPSILON, atol: 0 } as const;
+
+const precision = suite('logSoftmax: float64 precision');
+
+precision('subtracts the maximum before log Σ: [[1000.5, 1000, 999]]', () => {
+  const x = tensor([[1000.5, 1000, 999]], { dtype: 'float64' });
+  // Expected: (x - 1000.5) - log(1 + e^-0.5 + e^-1.5), by python3's
+  // decimal at 60 digits, rounded to float64. x - (max + log Σ) loses the
+  // low bits of log Σ next to 1000.5 and gives -0.6041306053367634.
+  const want = [-0.6041306053367282, -1.1041306053367284, -2.1041306053367284];
+  assertClose(logSoftmax(x, 1), { shape: [1, 3], values: want }, TWO_ULPS);
+});
+
+precision('gives -log 3 for [-1e308, -1e308, -1e308]', () => {
+  const x = tensor([-1e308, -1e308, -1e308], { dtype: 'float64' });
+  // Expected: equal entries give log(1/3); -ln 3 from python3's decimal
+  // is -1.0986122886681096914, rounded to float64. max + log 3 rounds
+  // back to -1e308 and gave 0 each.
+  const want = [-1.0986122886681098, -1.0986122886681098, -1.0986122886681098];
+  assertClose(logSoftmax(x, 0), { shape: [3], values: want }, TWO_ULPS);
+});
+
+precision.run();

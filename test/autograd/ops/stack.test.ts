@@ -82,4 +82,13 @@ s('rejects dim 3 for rank-2 pieces, naming the range [-3, 2]', () => {
   assertThrows(() => stack([tensor(1)], -2), RangeError, '[-1, 0]', 'got -2');
 });
 
+s('words dim as an insert position for the pieces rank', () => {
+  assertThrows(
+    () => stack([zeros([2, 3])], 5),
+    RangeError,
+    'stack: dim must be an insert position in [-3, 2] for a rank-2 tensor, ' +
+      'got 5',
+  );
+});
+
 s.run();

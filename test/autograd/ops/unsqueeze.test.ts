@@ -65,4 +65,15 @@ u('rejects dim 3 for rank 2, naming the range [-3, 2]', () => {
   );
 });
 
+u('words dim as an insert position for the input rank', () => {
+  // It once said 'for a tensor of rank 3' about this rank-2 input.
+  assertThrows(
+    () => unsqueeze(zeros([2, 3]), 5),
+    RangeError,
+    'unsqueeze: dim must be an insert position in [-3, 2] for a rank-2 ' +
+      'tensor, got 5',
+    '-1 appends a dim',
+  );
+});
+
 u.run();

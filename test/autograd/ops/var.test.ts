@@ -164,4 +164,30 @@ varSuite(
   },
 );
 
+varSuite(
+  'accumulates in float64 for float32 [30000, ..., 30000.2], rounding once',
+  () => {
+    const x = tensor([30000, 30000.05, 30000.1, 30000.15, 30000.2], {
+      requiresGrad: true,
+    });
+    // Expected: the exact variance of the five float32 values (30000,
+    // 30000.05078125, 30000.099609375, 30000.150390625, 30000.19921875) is
+    // 16257/2621440 by python3's fractions, 0.0049612428992986679 with
+    // correction 0; each rounded to float32 by Math.fround. Float32 sums
+    // and deviations gave 0.006201744.
+    const out = variance(x);
+    assert.is(out.dtype, 'float32');
+    assert.is(out.item(), Math.fround(16257 / 2621440));
+    const population = variance(x, 0, { correction: 0 });
+    assert.is(population.item(), Math.fround(0.0049612428992986679));
+    // dx = 2 (x - mean) / 4 with the mean in float32, as PyTorch: the
+    // exact mean 300001/10 (fractions) rounds to 30000.099609375, and each
+    // difference from it and its half are exact in float32.
+    out.backward();
+    const mean = Math.fround(30000.1);
+    const want = Array.from(x.values(), (v) => (v - mean) / 2);
+    assertClose(x.grad!, { shape: [5], values: want }, FLOAT64);
+  },
+);
+
 varSuite.run();

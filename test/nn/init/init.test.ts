@@ -1,7 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Generator, nn, zeros, type Tensor } from '../../src/index.js';
-import { assertThrows } from '../helpers/assert-close.js';
+import {
+  Generator,
+  NotSupportedError,
+  ShapeError,
+  nn,
+  zeros,
+  type Tensor,
+} from '../../../src/index.js';
+import { fans as fansOf } from '../../../src/nn/init/init.js';
+import { assertThrows } from '../../helpers/assert-close.js';
 
 const { init } = nn;
 
@@ -75,29 +83,45 @@ calculateGain('is 3/4 for selu', () => {
 
 calculateGain.run();
 
+// fans is internal (not in nn.init), so it is imported from its module.
 const fans = suite('fans');
 
 fans('rank 2 (out 3, in 5): fanIn 5, fanOut 3', () => {
-  assert.equal(init.fans(blank([3, 5])), { fanIn: 5, fanOut: 3 });
+  assert.equal(fansOf('op', blank([3, 5])), { fanIn: 5, fanOut: 3 });
 });
 
 fans('rank 4 conv weight (8, 3, 5, 5): fanIn 75, fanOut 200', () => {
   // The receptive field 5 · 5 = 25 multiplies both: 3 · 25 and 8 · 25.
-  assert.equal(init.fans(blank([8, 3, 5, 5])), { fanIn: 75, fanOut: 200 });
+  assert.equal(fansOf('op', blank([8, 3, 5, 5])), { fanIn: 75, fanOut: 200 });
 });
 
 fans('rank 3 (4, 2, 7): fanIn 14, fanOut 28', () => {
   // 2 · 7 and 4 · 7.
-  assert.equal(init.fans(blank([4, 2, 7])), { fanIn: 14, fanOut: 28 });
+  assert.equal(fansOf('op', blank([4, 2, 7])), { fanIn: 14, fanOut: 28 });
 });
 
-fans('rejects rank 1 and rank 0 with a RangeError', () => {
+fans('rejects shapes [5] and [] with a ShapeError naming the caller', () => {
   assertThrows(
-    () => init.fans(blank([5])),
-    RangeError,
-    'init: fan in and fan out need a tensor of rank >= 2, got rank 1.',
+    () => fansOf('xavierUniform_', blank([5])),
+    ShapeError,
+    'xavierUniform_: expected a weight of rank >= 2 (out, in, ...), whose ' +
+      'fan in and fan out are defined, got shape [5].',
+    'Fill a bias or other rank-1 tensor with uniform_ or normal_.',
   );
-  assertThrows(() => init.fans(blank([])), RangeError, 'got rank 0');
+  assertThrows(() => fansOf('op', blank([])), ShapeError, 'got shape []');
+});
+
+fans('is not part of the public nn.init namespace', () => {
+  assert.not.ok('fans' in init);
+  assert.equal(Object.keys(init).sort(), [
+    'calculateGain',
+    'kaimingNormal_',
+    'kaimingUniform_',
+    'normal_',
+    'uniform_',
+    'xavierNormal_',
+    'xavierUniform_',
+  ]);
 });
 
 fans.run();
@@ -149,12 +173,18 @@ uniform('records nothing on the tape: a parameter stays a leaf', () => {
   assert.ok(t.isLeaf && t.requiresGrad);
 });
 
-uniform('rejects a non-contiguous view (a transpose)', () => {
+uniform('rejects a non-contiguous [3, 2] view before drawing a number', () => {
+  const generator = new Generator(6);
   assertThrows(
-    () => init.uniform_(blank([2, 3]).T, 0, 1, { generator: new Generator(6) }),
-    RangeError,
-    'init: expected a contiguous tensor to fill in place.',
+    () => init.uniform_(blank([2, 3]).T, 0, 1, { generator }),
+    NotSupportedError,
+    'uniform_: expected a contiguous tensor to fill in place, got a ' +
+      'non-contiguous [3, 2] view (a transpose or slice).',
+    't.detach().clone()',
   );
+  // The generator was not advanced: it still gives a fresh Generator(6)'s
+  // first number.
+  assert.is(generator.next(), new Generator(6).next());
 });
 
 uniform.run();
@@ -213,8 +243,13 @@ xavierUniform('gain 2 doubles the bound to 0.5', () => {
   assert.ok(min >= -0.5 && max < 0.5 && min < -0.48 && max > 0.48);
 });
 
-xavierUniform('rejects a rank-1 tensor', () => {
-  assertThrows(() => init.xavierUniform_(blank([4])), RangeError, 'got rank 1');
+xavierUniform('rejects a rank-1 tensor [4]', () => {
+  assertThrows(
+    () => init.xavierUniform_(blank([4])),
+    ShapeError,
+    'xavierUniform_: expected a weight of rank >= 2',
+    'got shape [4]',
+  );
 });
 
 xavierUniform.run();
@@ -242,7 +277,12 @@ xavierNormal('gain 5/3 (tanh) scales the std to 5/3 · √(2 / 500)', () => {
 });
 
 xavierNormal('rejects a rank-0 tensor', () => {
-  assertThrows(() => init.xavierNormal_(blank([])), RangeError, 'got rank 0');
+  assertThrows(
+    () => init.xavierNormal_(blank([])),
+    ShapeError,
+    'xavierNormal_: expected a weight of rank >= 2',
+    'got shape []',
+  );
 });
 
 xavierNormal.run();
@@ -299,13 +339,28 @@ kaimingUniform('nonlinearity tanh on a conv weight (16, 4, 3, 3)', () => {
   );
 });
 
-kaimingUniform('rejects a rank-1 tensor', () => {
+kaimingUniform('rejects a rank-1 tensor [7]', () => {
   assertThrows(
     () => init.kaimingUniform_(blank([7])),
-    RangeError,
-    'got rank 1',
+    ShapeError,
+    'kaimingUniform_: expected a weight of rank >= 2',
+    'got shape [7]',
   );
 });
+
+kaimingUniform(
+  'rejects a transposed weight, leaving its storage as it was',
+  () => {
+    const weight = blank([4, 6]);
+    assertThrows(
+      () => init.kaimingUniform_(weight.T),
+      NotSupportedError,
+      'kaimingUniform_: expected a contiguous tensor to fill in place, got a ' +
+        'non-contiguous [6, 4] view',
+    );
+    assert.ok(Array.from(weight.values()).every((v) => v === 0));
+  },
+);
 
 kaimingUniform.run();
 
@@ -333,7 +388,12 @@ kaimingNormal('mode fanOut, relu: std √2 / √400', () => {
 });
 
 kaimingNormal('rejects a rank-1 tensor', () => {
-  assertThrows(() => init.kaimingNormal_(blank([3])), RangeError, 'got rank 1');
+  assertThrows(
+    () => init.kaimingNormal_(blank([3])),
+    ShapeError,
+    'kaimingNormal_: expected a weight of rank >= 2',
+    'got shape [3]',
+  );
 });
 
 kaimingNormal.run();
