@@ -1,6 +1,7 @@
 import { ShapeError, formatShape } from '../../errors.js';
 import { allocate } from '../../tensor/dtype.js';
 import { matmulInto, type MatrixView } from '../../tensor/kernels/matmul.js';
+import { wasmMatmulInto } from '../../tensor/kernels/matmul-wasm.js';
 import { broadcastShapes, sizeOf } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { record } from '../tape.js';
@@ -63,7 +64,12 @@ function batchedMatmul(x: Tensor, y: Tensor): Tensor {
   for (let i = 0; i < xOffsets.length; i++) {
     a.offset = xOffsets[i]!;
     b.offset = yOffsets[i]!;
-    matmulInto(a, b, out, i * m * n, m, k, n);
+    // float32 runs in WebAssembly SIMD when the module is built; float64
+    // (and any engine without SIMD) in the JavaScript kernel.
+    const done =
+      out instanceof Float32Array &&
+      wasmMatmulInto(a, b, out, i * m * n, m, k, n);
+    if (!done) matmulInto(a, b, out, i * m * n, m, k, n);
   }
   const result = Tensor.fromData(out, [...batch, m, n]);
 

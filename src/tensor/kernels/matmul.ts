@@ -41,8 +41,8 @@ export function matmulInto(
     packedA = new Float64Array(mPanels * 4 * k);
   if (packedB.length < nPanels * 4 * k)
     packedB = new Float64Array(nPanels * 4 * k);
-  pack(a, m, k, true, packedA);
-  pack(b, n, k, false, packedB);
+  pack(a, m, k, true, 4, packedA);
+  pack(b, n, k, false, 4, packedB);
   const pa = packedA;
   const pb = packedB;
 
@@ -86,31 +86,34 @@ export function matmulInto(
 
 /**
  * Copies `count` rows of a (or columns of b, `rowsOfA` false) into panels
- * of 4, each panel k-major: panel p holds, for q = 0..k-1, the 4 values
- * of lines 4p..4p+3 at position q. Lines past `count` are zeros.
+ * of `width` lines, each panel k-major: panel p holds, for q = 0..k-1,
+ * the values of lines p·width .. p·width + width - 1 at position q. Lines
+ * past `count` are zeros. Writes from element `start` of `into`.
  */
-function pack(
+export function pack(
   v: MatrixView,
   count: number,
   k: number,
   rowsOfA: boolean,
-  into: Float64Array,
+  width: number,
+  into: Float32Array | Float64Array,
+  start = 0,
 ): void {
   const { data, offset } = v;
   const lineStride = rowsOfA ? v.rowStride : v.colStride;
   const stepStride = rowsOfA ? v.colStride : v.rowStride;
-  const panels = Math.ceil(count / 4);
+  const panels = Math.ceil(count / width);
   for (let p = 0; p < panels; p++) {
-    const base = p * 4 * k;
-    for (let r = 0; r < 4; r++) {
-      const line = p * 4 + r;
+    const base = start + p * width * k;
+    for (let r = 0; r < width; r++) {
+      const line = p * width + r;
       if (line >= count) {
-        for (let q = 0; q < k; q++) into[base + q * 4 + r] = 0;
+        for (let q = 0; q < k; q++) into[base + q * width + r] = 0;
         continue;
       }
       let src = offset + line * lineStride;
       for (let q = 0; q < k; q++, src += stepStride)
-        into[base + q * 4 + r] = data[src]!;
+        into[base + q * width + r] = data[src]!;
     }
   }
 }
