@@ -17,6 +17,7 @@ import {
   randint,
   randn,
 } from '../src/index.js';
+import { sizeOf } from '../src/tensor/shape.js';
 import { printTable, timeIt } from './harness.js';
 
 const SHAPES: number[][] = [
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
 
   const rows: string[][] = [];
   for (const shape of SHAPES) {
-    const elements = shape.reduce((a, b) => a * b, 1);
+    const elements = sizeOf(shape);
     const ours = timeIt(tapegradStep(shape));
     const peers: number[] = [];
     for (const backend of ['cpu', 'wasm']) {

@@ -54,14 +54,3 @@ export function describeValue(value: unknown): string {
   }
   return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
 }
-
-/**
- * Throws `make()` when `condition` is false. The message is built only on
- * failure, so checks on hot paths never format strings.
- */
-export function check(
-  condition: boolean,
-  make: () => Error,
-): asserts condition {
-  if (!condition) throw make();
-}

@@ -76,7 +76,6 @@ export {
   unsqueeze,
   variance as var,
   where,
-  type SoftplusOptions,
   type VarOptions,
 } from './autograd/ops/index.js';
 
@@ -85,11 +84,9 @@ export {
   crossEntropy,
   type CrossEntropyOptions,
 } from './losses/cross-entropy.js';
-export {
-  mseLoss,
-  l1Loss,
-  type PointwiseLossOptions,
-} from './losses/mse-loss.js';
+export { mseLoss } from './losses/mse-loss.js';
+export { l1Loss } from './losses/l1-loss.js';
+export { type PointwiseLossOptions } from './losses/pointwise.js';
 export {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,

@@ -1,7 +1,7 @@
 import { formatShape } from '../errors.js';
 import { zerosLike } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { unravel } from './ops/indices.js';
+import { unravel } from './indices.js';
 import { grad } from './grad.js';
 import { noGrad } from './tape.js';
 

@@ -1,4 +1,4 @@
-import { logSoftmax } from '../autograd/ops/softmax.js';
+import { logSoftmax } from '../autograd/ops/log-softmax.js';
 import { noGrad } from '../autograd/tape.js';
 import { DataLoader } from '../data/data-loader.js';
 import type { TensorDataset } from '../data/dataset.js';

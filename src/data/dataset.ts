@@ -1,5 +1,6 @@
 import { DTypeError, ShapeError, formatShape } from '../errors.js';
 import { allocate, dtypeOf, type TypedArray } from '../tensor/dtype.js';
+import { sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -135,7 +136,7 @@ function describe(value: unknown): string {
 
 /** The number of elements in one row: the product of dims after the first. */
 function rowSize(t: Tensor): number {
-  return t.shape.slice(1).reduce((a, b) => a * b, 1);
+  return sizeOf(t.shape.slice(1));
 }
 
 function checkIndex(op: string, index: number, n: number, where = ''): void {

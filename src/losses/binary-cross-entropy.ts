@@ -1,9 +1,9 @@
 import { formatShape } from '../errors.js';
 import { add } from '../autograd/ops/add.js';
-import { unravel } from '../autograd/ops/indices.js';
+import { unravel } from '../autograd/indices.js';
 import { mul } from '../autograd/ops/mul.js';
 import { neg } from '../autograd/ops/neg.js';
-import { floatOperands } from '../autograd/ops/operands.js';
+import { floatOperands } from '../autograd/operands.js';
 import { softplus } from '../autograd/ops/softplus.js';
 import { sub } from '../autograd/ops/sub.js';
 import { record } from '../autograd/tape.js';

@@ -2,7 +2,7 @@ import { NotSupportedError, ShapeError, formatShape } from '../errors.js';
 import { add } from '../autograd/ops/add.js';
 import { cast } from '../autograd/ops/cast.js';
 import { div } from '../autograd/ops/div.js';
-import { logSoftmax } from '../autograd/ops/softmax.js';
+import { logSoftmax } from '../autograd/ops/log-softmax.js';
 import { mul } from '../autograd/ops/mul.js';
 import { neg } from '../autograd/ops/neg.js';
 import { reshape } from '../autograd/ops/reshape.js';

@@ -1,14 +1,8 @@
-import { abs } from '../autograd/ops/abs.js';
 import { square } from '../autograd/ops/square.js';
 import { sub } from '../autograd/ops/sub.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkPair } from './pointwise.js';
-import { checkReduction, reduceLoss, type Reduction } from './reduction.js';
-
-export interface PointwiseLossOptions {
-  /** `'mean'` (the default, as PyTorch), `'sum'` or `'none'`. */
-  reduction?: Reduction;
-}
+import { checkPair, type PointwiseLossOptions } from './pointwise.js';
+import { checkReduction, reduceLoss } from './reduction.js';
 
 /**
  * Mean squared error: `(input - target)²` per element, then reduced.
@@ -26,22 +20,4 @@ export function mseLoss(
   checkPair('mseLoss', input, target);
   const reduction = checkReduction('mseLoss', options.reduction ?? 'mean');
   return reduceLoss(square(sub(input, target)), reduction);
-}
-
-/**
- * Mean absolute error: `|input - target|` per element, then reduced. The
- * gradient at a zero difference is 0, as in PyTorch.
- * @throws ShapeError when the shapes differ (losses never broadcast).
- * @throws DTypeError for int32 tensors.
- * @example
- * l1Loss(tensor([1, 2]), tensor([1, 4])); // tensor(1.)
- */
-export function l1Loss(
-  input: Tensor,
-  target: Tensor,
-  options: PointwiseLossOptions = {},
-): Tensor {
-  checkPair('l1Loss', input, target);
-  const reduction = checkReduction('l1Loss', options.reduction ?? 'mean');
-  return reduceLoss(abs(sub(input, target)), reduction);
 }

@@ -4,7 +4,7 @@ import {
   ShapeError,
   formatShape,
 } from '../errors.js';
-import { unravel } from '../autograd/ops/indices.js';
+import { unravel } from '../autograd/indices.js';
 import { isGradEnabled, record } from '../autograd/tape.js';
 import { allocate, isFloating, type TypedArray } from '../tensor/dtype.js';
 import { classLayout, forEachTarget } from '../tensor/kernels/nll.js';

@@ -1,8 +1,15 @@
 import { ShapeError, formatShape } from '../errors.js';
-import { checkTensor } from '../autograd/ops/operands.js';
+import { checkTensor } from '../autograd/operands.js';
 import { requireFloating } from '../tensor/dtype.js';
 import { sameShape } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import type { Reduction } from './reduction.js';
+
+/** The options of the element-wise losses, `mseLoss` and `l1Loss`. */
+export interface PointwiseLossOptions {
+  /** `'mean'` (the default, as PyTorch), `'sum'` or `'none'`. */
+  reduction?: Reduction;
+}
 
 /**
  * The checks every element-wise loss makes: two float tensors of exactly

@@ -1,5 +1,5 @@
 import { DTypeError, ShapeError, formatShape } from '../errors.js';
-import { unravel } from '../autograd/ops/indices.js';
+import { unravel } from '../autograd/indices.js';
 import { INT32_MAX, INT32_MIN, checkInt32 } from '../tensor/dtype.js';
 import { flattenNested } from '../tensor/nested.js';
 import type { NestedArray } from '../tensor/tensor.js';

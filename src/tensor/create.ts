@@ -399,7 +399,7 @@ function leaf(
  * at most `MAX_SIZE`; `op` names the caller.
  * @throws ShapeError naming `op`, the shape and the bad dim or the size.
  */
-export function checkShape(op: string, shape: readonly number[]): void {
+function checkShape(op: string, shape: readonly number[]): void {
   const bad = Array.isArray(shape)
     ? shape.findIndex((n) => !Number.isInteger(n) || n < 0)
     : -1;

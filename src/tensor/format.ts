@@ -1,3 +1,4 @@
+import { contiguousStrides } from './shape.js';
 import type { Tensor } from './tensor.js';
 
 /** Past this many elements, only the first and last few of each dim print. */
@@ -21,9 +22,7 @@ export function formatTensor(t: Tensor): string {
   );
   const cells = shown.map((i) => format(values[i]!));
   const width = Math.max(0, ...cells.map((c) => c.length));
-  const strides = shape.map((_, d) =>
-    shape.slice(d + 1).reduce((a, b) => a * b, 1),
-  );
+  const strides = contiguousStrides(shape);
   const prefix = 'tensor(';
 
   const render = (depth: number, base: number): string => {

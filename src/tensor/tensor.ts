@@ -341,9 +341,9 @@ export class Tensor {
   silu(): Tensor {
     return ops.silu(this);
   }
-  /** `softplus(this, options)`: a smooth relu, `log(1 + e^x)`. */
-  softplus(options?: ops.SoftplusOptions): Tensor {
-    return ops.softplus(this, options);
+  /** `softplus(this, beta, threshold)`: a smooth relu, `log(1 + e^x)`. */
+  softplus(beta?: number, threshold?: number): Tensor {
+    return ops.softplus(this, beta, threshold);
   }
   /** `clamp(this, min, max)`: limited to `[min, max]`. */
   clamp(min?: number | null, max?: number | null): Tensor {

@@ -17,6 +17,7 @@ import {
   type Reduction,
   type Tensor,
 } from '../../src/index.js';
+import { sizeOf } from '../../src/tensor/shape.js';
 import {
   FLOAT32,
   FLOAT64,
@@ -45,7 +46,7 @@ function layout(shape: readonly number[]): {
   inner: number;
 } {
   if (shape.length === 1) return { outer: 1, classes: shape[0]!, inner: 1 };
-  const inner = shape.slice(2).reduce((a, b) => a * b, 1);
+  const inner = sizeOf(shape.slice(2));
   return { outer: shape[0]!, classes: shape[1]!, inner };
 }
 

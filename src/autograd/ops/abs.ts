@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { operand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { operand } from './operands.js';
 
 /**
  * The absolute value `|x|`.
@@ -14,5 +13,7 @@ export function abs(x: TensorLike): Tensor {
   const out = map(input, Math.abs);
 
   // dx = dy · sign(x), 0 at x = 0 as in PyTorch
-  return record('abs', out, [input], (dy) => [mul(dy, map(input, Math.sign))]);
+  return record('abs', out, [input], (dy) => [
+    mapWith(dy, input, (g, v) => g * Math.sign(v)),
+  ]);
 }

@@ -1,8 +1,8 @@
 import { zip } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { operands } from '../operands.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
-import { operands } from './operands.js';
 
 /**
  * `a + b`, element by element, broadcasting by NumPy's rules.

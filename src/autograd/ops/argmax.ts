@@ -1,8 +1,8 @@
 import { reduce } from '../../tensor/kernels/reduce.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
+import { reductionDims, shapeResult } from '../reduce-dims.js';
 import { checkNotEmpty } from './max.js';
-import { checkTensor } from './operands.js';
-import { reductionDims, shapeResult } from './reduce-dims.js';
 
 /**
  * The int32 position of the largest element: of the flattened tensor when

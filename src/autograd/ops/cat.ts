@@ -1,12 +1,12 @@
 import { ShapeError, formatShape } from '../../errors.js';
-import { allocate, promote } from '../../tensor/dtype.js';
-import { writeStrided } from '../../tensor/kernels/strided.js';
-import { contiguousStrides, normalizeDim, sizeOf } from '../../tensor/shape.js';
-import { Tensor } from '../../tensor/tensor.js';
+import { promote } from '../../tensor/dtype.js';
+import { placeAlong } from '../../tensor/kernels/gather.js';
+import { normalizeDim } from '../../tensor/shape.js';
+import type { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
 import { cast } from './cast.js';
 import { narrow } from './narrow.js';
-import { checkTensor } from './operands.js';
 
 /**
  * The tensors joined end to end along `dim` (default 0). All must have
@@ -48,14 +48,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
 
   const shape = first.shape.slice();
   shape[d] = parts.reduce((n, t) => n + t.shape[d]!, 0);
-  const data = allocate(dtype, sizeOf(shape));
-  const strides = contiguousStrides(shape);
-  let from = 0;
-  for (const t of parts) {
-    writeStrided(data, from * strides[d]!, t.shape, strides, t.values());
-    from += t.shape[d]!;
-  }
-  const out = Tensor.fromData(data, shape);
+  const out = placeAlong(shape, dtype, d, 0, parts);
 
   // Each input's gradient is its own slice of dy along dim.
   const starts = parts.map((_, i) =>

@@ -1,10 +1,9 @@
 import { checkInt32 } from '../../tensor/dtype.js';
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { operand } from '../operands.js';
 import { record } from '../tape.js';
 import { cast } from './cast.js';
-import { mul } from './mul.js';
-import { operand } from './operands.js';
 
 /**
  * `x` limited to `[min, max]`; either bound may be null or omitted.
@@ -48,9 +47,6 @@ export function clamp(
 
   // dx = dy inside [min, max] (bounds included, as PyTorch), 0 outside.
   return record('clamp', out, [input], (dy) => [
-    mul(
-      dy,
-      map(input, (v) => (v >= lo && v <= hi ? 1 : 0)),
-    ),
+    mapWith(dy, input, (g, v) => g * (v >= lo && v <= hi ? 1 : 0)),
   ]);
 }

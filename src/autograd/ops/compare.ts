@@ -1,6 +1,6 @@
 import { zip } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
-import { operands } from './operands.js';
+import { operands } from '../operands.js';
 
 // Comparisons give int32 tensors of 0 and 1 (tapegrad has no bool dtype;
 // `where` takes them as masks). They are not differentiable and record

@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * The cosine, in radians.
@@ -16,9 +15,6 @@ export function cos(x: TensorLike): Tensor {
 
   // dx = -dy · sin(x)
   return record('cos', out, [input], (dy) => [
-    mul(
-      dy,
-      map(input, (v) => -Math.sin(v)),
-    ),
+    mapWith(dy, input, (g, v) => g * -Math.sin(v)),
   ]);
 }

@@ -1,10 +1,10 @@
 import { zip } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperands } from '../operands.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
 import { mul } from './mul.js';
 import { neg } from './neg.js';
-import { floatOperands } from './operands.js';
 
 /**
  * `a / b`, element by element, broadcasting by NumPy's rules. Division by

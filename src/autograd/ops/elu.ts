@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * ELU: `x` where positive, `alpha · (e^x - 1)` elsewhere (alpha 1 by
@@ -16,9 +15,6 @@ export function elu(x: TensorLike, alpha = 1): Tensor {
 
   // dx = dy where x > 0, else dy · alpha · e^x
   return record('elu', out, [input], (dy) => [
-    mul(
-      dy,
-      map(input, (v) => (v > 0 ? 1 : alpha * Math.exp(v))),
-    ),
+    mapWith(dy, input, (g, v) => g * (v > 0 ? 1 : alpha * Math.exp(v))),
   ]);
 }

@@ -1,8 +1,8 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
 import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * `e` to the power `x`.

@@ -1,9 +1,9 @@
 import ndarray from 'ndarray';
 import { ShapeError, formatShape } from '../../errors.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
-import { checkTensor } from './operands.js';
 
 /**
  * `x` repeated along its size-1 dims (and new leading dims) to `shape`,

@@ -1,6 +1,6 @@
-import { normalizeDim } from '../../tensor/shape.js';
+import { normalizeDim, sizeOf } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { checkTensor } from './operands.js';
+import { checkTensor } from '../operands.js';
 import { reshape } from './reshape.js';
 
 /**
@@ -10,12 +10,8 @@ import { reshape } from './reshape.js';
  */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   checkTensor('flatten', x);
-  if (x.ndim === 0) {
-    // A scalar still has one dim to name, as in PyTorch: 0 or -1.
-    normalizeDim('flatten', startDim, 0);
-    normalizeDim('flatten', endDim, 0);
-    return reshape(x, [1]);
-  }
+  // A rank-0 tensor still has one dim to name, 0 or -1 (as PyTorch), and
+  // merging its no dims gives [1].
   const start = normalizeDim('flatten', startDim, x.ndim);
   const end = normalizeDim('flatten', endDim, x.ndim);
   if (start > end) {
@@ -24,7 +20,7 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
         `tensor of rank ${x.ndim}. Pass startDim <= endDim.`,
     );
   }
-  const merged = x.shape.slice(start, end + 1).reduce((a, b) => a * b, 1);
+  const merged = sizeOf(x.shape.slice(start, end + 1));
   return reshape(x, [
     ...x.shape.slice(0, start),
     merged,

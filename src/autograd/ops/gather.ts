@@ -2,9 +2,13 @@ import { ShapeError, formatShape } from '../../errors.js';
 import { gatherAlong, scatterAddAlong } from '../../tensor/kernels/gather.js';
 import { normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import {
+  checkIndexRange,
+  checkIndexTensor,
+  checkSameRank,
+} from '../indices.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
-import { checkIndexRange, checkIndexTensor, checkSameRank } from './indices.js';
-import { checkTensor } from './operands.js';
 
 /**
  * Picks values of `x` along `dim` at positions `index`: for a 2-D input
@@ -18,10 +22,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   checkTensor('gather', x);
   const idx = checkIndexTensor('gather', index);
   checkSameRank('gather', x, idx);
-  const d =
-    x.ndim === 0
-      ? (normalizeDim('gather', dim, 0), 0)
-      : normalizeDim('gather', dim, x.ndim);
+  const d = normalizeDim('gather', dim, x.ndim);
   const tooBig = idx.shape.findIndex((n, k) => k !== d && n > x.shape[k]!);
   if (tooBig >= 0) {
     throw new ShapeError(

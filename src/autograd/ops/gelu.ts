@@ -1,9 +1,8 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
-import { record } from '../tape.js';
 import { erfc } from '../../tensor/kernels/erf.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
+import { floatOperand } from '../operands.js';
+import { record } from '../tape.js';
 
 /**
  * GELU in its exact form, `x · Φ(x)` with Φ the standard normal CDF,
@@ -18,10 +17,7 @@ export function gelu(x: TensorLike): Tensor {
 
   // dx = dy · (Φ(x) + x φ(x)), φ the standard normal density
   return record('gelu', out, [input], (dy) => [
-    mul(
-      dy,
-      map(input, (v) => normalCdf(v) + v * normalPdf(v)),
-    ),
+    mapWith(dy, input, (g, v) => g * (normalCdf(v) + v * normalPdf(v))),
   ]);
 }
 

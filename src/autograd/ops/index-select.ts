@@ -2,9 +2,9 @@ import { ShapeError, formatShape } from '../../errors.js';
 import { indexAddAlong, selectAlong } from '../../tensor/kernels/gather.js';
 import { normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkIndexRange, checkIndexTensor } from '../indices.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
-import { checkIndexRange, checkIndexTensor } from './indices.js';
-import { checkTensor } from './operands.js';
 
 /**
  * The slices of `x` along `dim` at the positions in `index` (int32, rank

@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * `x` where positive, `negativeSlope · x` elsewhere (default slope 0.01,
@@ -16,9 +15,6 @@ export function leakyRelu(x: TensorLike, negativeSlope = 0.01): Tensor {
 
   // dx = dy where x > 0, else negativeSlope · dy
   return record('leakyRelu', out, [input], (dy) => [
-    mul(
-      dy,
-      map(input, (v) => (v > 0 ? 1 : negativeSlope)),
-    ),
+    mapWith(dy, input, (g, v) => g * (v > 0 ? 1 : negativeSlope)),
   ]);
 }

@@ -1,8 +1,8 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
 import { div } from './div.js';
-import { floatOperand } from './operands.js';
 
 /**
  * The natural logarithm; -inf at 0 and NaN below, as IEEE 754 says.
@@ -15,5 +15,5 @@ export function log(x: TensorLike): Tensor {
   const out = map(input, Math.log);
 
   // dx = dy / x
-  return record('log', out, [input], (dy) => [div(dy, x)]);
+  return record('log', out, [input], (dy) => [div(dy, input)]);
 }

@@ -3,11 +3,11 @@ import { gatherRuns } from '../../tensor/kernels/reduce.js';
 import { logSumExpRun } from '../../tensor/kernels/softmax.js';
 import { sizeOf } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
+import { reductionDims, shapeResult, spread } from '../reduce-dims.js';
 import { record } from '../tape.js';
 import { exp } from './exp.js';
 import { mul } from './mul.js';
-import { checkTensor } from './operands.js';
-import { reductionDims, shapeResult, spread } from './reduce-dims.js';
 import { sub } from './sub.js';
 
 /**

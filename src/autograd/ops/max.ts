@@ -4,11 +4,11 @@ import { gatherAlong, scatterAddAlong } from '../../tensor/kernels/gather.js';
 import { reduce } from '../../tensor/kernels/reduce.js';
 import { normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
+import { keptShape, spread } from '../reduce-dims.js';
 import { record } from '../tape.js';
 import { div } from './div.js';
 import { mul } from './mul.js';
-import { checkTensor } from './operands.js';
-import { keptShape, spread } from './reduce-dims.js';
 import { sum } from './sum.js';
 
 /**
@@ -44,10 +44,7 @@ function extremum(
     checkNotEmpty(op, x, undefined);
     return overAll(op, x);
   }
-  const d =
-    x.ndim === 0
-      ? (normalizeDim(op, dim, 0), 0)
-      : normalizeDim(op, dim, x.ndim);
+  const d = normalizeDim(op, dim, x.ndim);
   const dims = x.ndim === 0 ? [] : [d];
   checkNotEmpty(op, x, x.ndim === 0 ? undefined : d);
 

@@ -1,10 +1,10 @@
 import { requireFloating } from '../../tensor/dtype.js';
 import { reduce } from '../../tensor/kernels/reduce.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
+import { reductionDims, shapeResult, spread } from '../reduce-dims.js';
 import { record } from '../tape.js';
 import { div } from './div.js';
-import { checkTensor } from './operands.js';
-import { reductionDims, shapeResult, spread } from './reduce-dims.js';
 
 /**
  * The mean of `x` over `dim` (one dim, several, or all when omitted); NaN

@@ -1,11 +1,10 @@
 import ndarray from 'ndarray';
 import { ShapeError } from '../../errors.js';
-import { allocate } from '../../tensor/dtype.js';
-import { writeStrided } from '../../tensor/kernels/strided.js';
-import { contiguousStrides, normalizeDim, sizeOf } from '../../tensor/shape.js';
+import { placeAlong } from '../../tensor/kernels/gather.js';
+import { normalizeDim } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
-import { checkTensor } from './operands.js';
 
 /**
  * Elements `start .. start + length - 1` of `x` along `dim` (negative
@@ -52,18 +51,7 @@ export function narrow(
   );
 
   // dx = dy in the slice, 0 elsewhere
-  return record('narrow', out, [x], (dy) => [padAlong(dy, x.shape, d, from)]);
-}
-
-/** A zero tensor of `shape` with `part` written at `from` along `dim`. */
-export function padAlong(
-  part: Tensor,
-  shape: readonly number[],
-  dim: number,
-  from: number,
-): Tensor {
-  const data = allocate(part.dtype, sizeOf(shape));
-  const strides = contiguousStrides(shape);
-  writeStrided(data, from * strides[dim]!, part.shape, strides, part.values());
-  return Tensor.fromData(data, shape);
+  return record('narrow', out, [x], (dy) => [
+    placeAlong(x.shape, dy.dtype, d, from, [dy]),
+  ]);
 }

@@ -1,7 +1,7 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { operand } from '../operands.js';
 import { record } from '../tape.js';
-import { operand } from './operands.js';
 
 /**
  * The negation `-x`.

@@ -2,8 +2,8 @@ import ndarray from 'ndarray';
 import { ShapeError, formatShape } from '../../errors.js';
 import { normalizeDims } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
-import { checkTensor } from './operands.js';
 
 /**
  * `x` with its dims reordered: dim i of the result is dim `dims[i]` of `x`.

@@ -1,9 +1,9 @@
 import { zip } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperands } from '../operands.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
 import { mul } from './mul.js';
-import { floatOperands } from './operands.js';
 
 /**
  * `a` to the power `b`, element by element, broadcasting by NumPy's rules.

@@ -1,9 +1,9 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
 import { mul } from './mul.js';
 import { neg } from './neg.js';
-import { floatOperand } from './operands.js';
 
 /**
  * `1 / x`.

@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { operand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { operand } from './operands.js';
 
 /**
  * `max(x, 0)`.
@@ -15,9 +14,6 @@ export function relu(x: TensorLike): Tensor {
 
   // dx = dy where x > 0, else 0 (0 at x = 0, as PyTorch)
   return record('relu', out, [input], (dy) => [
-    mul(
-      dy,
-      map(input, (v) => (v > 0 ? 1 : 0)),
-    ),
+    mapWith(dy, input, (g, v) => g * (v > 0 ? 1 : 0)),
   ]);
 }

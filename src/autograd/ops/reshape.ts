@@ -2,8 +2,8 @@ import ndarray from 'ndarray';
 import { ShapeError, formatShape } from '../../errors.js';
 import { contiguousStrides, sizeOf } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
 import { record } from '../tape.js';
-import { checkTensor } from './operands.js';
 
 /**
  * `x` with a new shape holding the same elements in row-major order. One

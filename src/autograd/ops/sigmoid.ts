@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * The logistic function `1 / (1 + e^-x)`, computed without overflow for large |x|.
@@ -16,10 +15,7 @@ export function sigmoid(x: TensorLike): Tensor {
 
   // dx = dy · σ(x)(1 - σ(x)) = dy · out (1 - out)
   return record('sigmoid', out, [input], (dy) => [
-    mul(
-      dy,
-      map(out, (s) => s * (1 - s)),
-    ),
+    mapWith(dy, out, (g, s) => g * (s * (1 - s))),
   ]);
 }
 

@@ -1,9 +1,8 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
 import { sigmoidOf } from './sigmoid.js';
-import { floatOperand } from './operands.js';
 
 /**
  * SiLU (swish): `x · σ(x)`.
@@ -16,7 +15,9 @@ export function silu(x: TensorLike): Tensor {
   const out = map(input, (v) => v * sigmoidOf(v));
 
   // dx = dy · σ(x) (1 + x (1 - σ(x)))
-  return record('silu', out, [input], (dy) => [mul(dy, map(input, dSilu))]);
+  return record('silu', out, [input], (dy) => [
+    mapWith(dy, input, (g, v) => g * dSilu(v)),
+  ]);
 }
 
 function dSilu(v: number): number {

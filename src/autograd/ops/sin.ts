@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * The sine, in radians.
@@ -15,5 +14,7 @@ export function sin(x: TensorLike): Tensor {
   const out = map(input, Math.sin);
 
   // dx = dy · cos(x)
-  return record('sin', out, [input], (dy) => [mul(dy, map(input, Math.cos))]);
+  return record('sin', out, [input], (dy) => [
+    mapWith(dy, input, (g, v) => g * Math.cos(v)),
+  ]);
 }

@@ -1,9 +1,9 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
 import { div } from './div.js';
 import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * The square root; NaN below 0.

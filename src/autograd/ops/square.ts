@@ -1,8 +1,8 @@
 import { map } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { operand } from '../operands.js';
 import { record } from '../tape.js';
 import { mul } from './mul.js';
-import { operand } from './operands.js';
 
 /**
  * `x * x`.

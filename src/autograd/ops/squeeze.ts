@@ -1,6 +1,6 @@
 import { normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { checkTensor } from './operands.js';
+import { checkTensor } from '../operands.js';
 import { reshape } from './reshape.js';
 
 /**
@@ -15,11 +15,8 @@ export function squeeze(x: Tensor, dim?: number): Tensor {
       x,
       x.shape.filter((n) => n !== 1),
     );
-  if (x.ndim === 0) {
-    normalizeDim('squeeze', dim, 0);
-    return x;
-  }
   const d = normalizeDim('squeeze', dim, x.ndim);
+  // A rank-0 tensor (d = 0, no size there) comes back as it is.
   if (x.shape[d] !== 1) return x;
   return reshape(
     x,

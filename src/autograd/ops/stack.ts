@@ -1,8 +1,8 @@
 import { ShapeError, formatShape } from '../../errors.js';
 import { normalizeDim, sameShape } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
 import { cat } from './cat.js';
-import { checkTensor } from './operands.js';
 import { unsqueeze } from './unsqueeze.js';
 
 /**

@@ -1,8 +1,8 @@
 import { reduce } from '../../tensor/kernels/reduce.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
+import { reductionDims, shapeResult, spread } from '../reduce-dims.js';
 import { record } from '../tape.js';
-import { checkTensor } from './operands.js';
-import { reductionDims, shapeResult, spread } from './reduce-dims.js';
 
 /**
  * The sum of `x` over `dim` (one dim, several, or all when omitted). The

@@ -1,8 +1,7 @@
-import { map } from '../../tensor/kernels/elementwise.js';
+import { map, mapWith } from '../../tensor/kernels/elementwise.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
+import { floatOperand } from '../operands.js';
 import { record } from '../tape.js';
-import { mul } from './mul.js';
-import { floatOperand } from './operands.js';
 
 /**
  * The hyperbolic tangent.
@@ -16,9 +15,6 @@ export function tanh(x: TensorLike): Tensor {
 
   // dx = dy · (1 - tanh²(x)) = dy · (1 - out²)
   return record('tanh', out, [input], (dy) => [
-    mul(
-      dy,
-      map(out, (t) => 1 - t * t),
-    ),
+    mapWith(dy, out, (g, t) => g * (1 - t * t)),
   ]);
 }

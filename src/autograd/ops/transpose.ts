@@ -1,6 +1,6 @@
 import { normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { checkTensor } from './operands.js';
+import { checkTensor } from '../operands.js';
 import { permute } from './permute.js';
 
 /**
@@ -10,14 +10,10 @@ import { permute } from './permute.js';
  */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   checkTensor('transpose', x);
-  if (x.ndim === 0) {
-    normalizeDim('transpose', dim0, 0);
-    normalizeDim('transpose', dim1, 0);
-    return permute(x, []);
-  }
   const a = normalizeDim('transpose', dim0, x.ndim);
   const b = normalizeDim('transpose', dim1, x.ndim);
   const order = [...x.shape.keys()];
-  [order[a], order[b]] = [b, a];
+  // A rank-0 tensor has no dims to swap (a = b = 0): its order stays [].
+  if (x.ndim > 0) [order[a], order[b]] = [b, a];
   return permute(x, order);
 }

@@ -1,6 +1,6 @@
 import { normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { checkTensor } from './operands.js';
+import { checkTensor } from '../operands.js';
 import { reshape } from './reshape.js';
 
 /**

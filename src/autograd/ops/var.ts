@@ -2,11 +2,11 @@ import { allocate, requireFloating } from '../../tensor/dtype.js';
 import { gatherRuns } from '../../tensor/kernels/reduce.js';
 import { sizeOf } from '../../tensor/shape.js';
 import { Tensor } from '../../tensor/tensor.js';
+import { checkTensor } from '../operands.js';
+import { reductionDims, shapeResult, spread } from '../reduce-dims.js';
 import { record } from '../tape.js';
 import { div } from './div.js';
 import { mul } from './mul.js';
-import { checkTensor } from './operands.js';
-import { reductionDims, shapeResult, spread } from './reduce-dims.js';
 import { sub } from './sub.js';
 
 export interface VarOptions {

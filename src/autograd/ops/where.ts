@@ -3,9 +3,9 @@ import { allocate, type DType, type TypedArray } from '../../tensor/dtype.js';
 import { broadcastValues } from '../../tensor/kernels/elementwise.js';
 import { broadcastShapes, sizeOf } from '../../tensor/shape.js';
 import { Tensor, type TensorLike } from '../../tensor/tensor.js';
+import { checkTensor, operands } from '../operands.js';
 import { record } from '../tape.js';
 import { sumTo } from '../unbroadcast.js';
-import { checkTensor, operands } from './operands.js';
 
 /**
  * `a` where `cond` is non-zero (NaN counts as non-zero), else `b`,

@@ -1,6 +1,7 @@
 import { NotSupportedError, ShapeError, formatShape } from '../../errors.js';
 import { noGrad } from '../../autograd/tape.js';
 import { defaultGenerator, type Generator } from '../../tensor/random.js';
+import { sizeOf } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
 
 // Initialisers that fill a tensor's storage in place (hence the trailing
@@ -57,7 +58,7 @@ export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
         `a bias or other rank-${t.ndim} tensor with uniform_ or normal_.`,
     );
   }
-  const receptive = t.shape.slice(2).reduce((a, b) => a * b, 1);
+  const receptive = sizeOf(t.shape.slice(2));
   return { fanIn: t.shape[1]! * receptive, fanOut: t.shape[0]! * receptive };
 }
 

@@ -1,3 +1,4 @@
+import { ShapeError, formatShape } from '../../errors.js';
 import { allocate, type DType, type TypedArray } from '../dtype.js';
 import { broadcastShapes, sameShape, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -13,6 +14,31 @@ export function map(
   const out = allocate(dtype, src.length);
   for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
   return Tensor.fromData(out, x.shape);
+}
+
+/**
+ * `f(g, v)` for each element `g` of `dy` and the element `v` of `x` at the
+ * same position: a unary op's gradient `dy · f'(x)` in one pass, with no
+ * full-size array of derivatives beside it. The result has dy's shape and
+ * dtype.
+ * @throws ShapeError (internal) when `dy` and `x` differ in shape.
+ */
+export function mapWith(
+  dy: Tensor,
+  x: Tensor,
+  f: (g: number, v: number) => number,
+): Tensor {
+  if (!sameShape(dy.shape, x.shape)) {
+    throw new ShapeError(
+      `internal: mapWith needs dy and x of one shape, got ` +
+        `${formatShape(dy.shape)} and ${formatShape(x.shape)}.`,
+    );
+  }
+  const gv = dy.values();
+  const xv = x.values();
+  const out = allocate(dy.dtype, gv.length);
+  for (let i = 0; i < gv.length; i++) out[i] = f(gv[i]!, xv[i]!);
+  return Tensor.fromData(out, dy.shape);
 }
 
 /**

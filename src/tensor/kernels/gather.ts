@@ -1,6 +1,7 @@
 import { allocate, type DType, type TypedArray } from '../dtype.js';
 import { contiguousStrides, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { writeStrided } from './strided.js';
 
 /**
  * Visits every position of `shape` in row-major order, passing the flat
@@ -102,5 +103,28 @@ export function indexAddAlong(
     const at = base + index[along]! * stride;
     out[at] = out[at]! + src[pos]!;
   });
+  return Tensor.fromData(out, shape);
+}
+
+/**
+ * A zero tensor of `shape` and `dtype` with `parts` written back to back
+ * along `dim`, the first at `from`: cat's result when the parts fill the
+ * dim, narrow's gradient for a single part. Each part must have `shape`
+ * outside `dim`, and the dtype `dtype`.
+ */
+export function placeAlong(
+  shape: readonly number[],
+  dtype: DType,
+  dim: number,
+  from: number,
+  parts: readonly Tensor[],
+): Tensor {
+  const out = allocate(dtype, sizeOf(shape));
+  const strides = contiguousStrides(shape);
+  let at = from;
+  for (const part of parts) {
+    writeStrided(out, at * strides[dim]!, part.shape, strides, part.values());
+    at += part.shape[dim]!;
+  }
   return Tensor.fromData(out, shape);
 }

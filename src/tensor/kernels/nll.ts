@@ -1,3 +1,5 @@
+import { sizeOf } from '../shape.js';
+
 /**
  * Where element e = (n, j) of a loss finds class t of its row in an
  * `(C)`, `(N, C)` or `(N, C, d1, ..., dK)` input: at
@@ -28,7 +30,7 @@ export function classLayout(view: {
     };
   }
   const dims = shape.slice(2);
-  const extra = new Int32Array(dims.reduce((a, b) => a * b, 1));
+  const extra = new Int32Array(sizeOf(dims));
   for (let j = 0; j < extra.length; j++) {
     let rest = j;
     let at = 0;

@@ -10,7 +10,7 @@ import { sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { accumulateStrided } from './strided.js';
 
-export type Reduction = 'sum' | 'max' | 'min' | 'argmax' | 'argmin';
+export type ReduceKind = 'sum' | 'max' | 'min' | 'argmax' | 'argmin';
 
 /**
  * The values of `x` with the dims in `dims` moved last, row-major, so each
@@ -50,7 +50,7 @@ export function gatherRuns(
 export function reduce(
   x: Tensor,
   dims: readonly number[],
-  kind: Reduction,
+  kind: ReduceKind,
 ): Tensor {
   if (kind === 'sum' && isLeadingPrefix(dims, x.ndim)) {
     return sumLeading(x, dims.length);

@@ -1,5 +1,6 @@
 import type ndarray from 'ndarray';
 import { allocate, dtypeOf, type TypedArray } from '../dtype.js';
+import { sizeOf } from '../shape.js';
 
 export type NdArray = ndarray.NdArray<TypedArray>;
 
@@ -99,8 +100,7 @@ function forEachRow(
     visit(offset, 0, 1);
     return;
   }
-  let size = 1;
-  for (const n of shape) size *= n;
+  const size = sizeOf(shape);
   if (size === 0) return;
   const inner = shape[ndim - 1]!;
   const index = new Array<number>(ndim - 1).fill(0);

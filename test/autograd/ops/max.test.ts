@@ -9,6 +9,7 @@ import {
   zeros,
   type Tensor,
 } from '../../../src/index.js';
+import { sizeOf } from '../../../src/tensor/shape.js';
 import {
   FLOAT64,
   assertClose,
@@ -23,7 +24,7 @@ import { assertGradcheck } from '../../helpers/gradcheck.js';
  */
 function untied(shape: number[], seed: number): Tensor {
   const generator = new Generator(seed);
-  const n = shape.reduce((a, b) => a * b, 1);
+  const n = sizeOf(shape);
   const values = Array.from({ length: n }, (_, i) => 0.1 * i - 1);
   for (let i = n - 1; i > 0; i--) {
     const j = generator.integer(0, i + 1);

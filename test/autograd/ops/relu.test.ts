@@ -8,6 +8,7 @@ import {
   zeros,
   type Tensor,
 } from '../../../src/index.js';
+import { observeAllocations } from '../../../src/tensor/dtype.js';
 import {
   FLOAT64,
   assertClose,
@@ -43,6 +44,24 @@ test('gives 1 above 0 and 0 at and below 0 as gradient', () => {
 
   // PyTorch's convention: 0 at exactly 0.
   assertClose(x.grad!, { shape: [3], values: [1, 0, 0] }, FLOAT64);
+});
+
+test('allocates only dx [4] in backward, no array of derivatives', () => {
+  const x = tensor([-1, 2, 3, -4], { requiresGrad: true });
+  const y = relu(x);
+  const dy = tensor([1, 1, 1, 1]);
+  const sizes: number[] = [];
+
+  observeAllocations((_, size) => sizes.push(size));
+  try {
+    y.backward(dy);
+  } finally {
+    observeAllocations(null);
+  }
+
+  assert.equal(sizes, [4]);
+  // Expected: 1 where x > 0, by hand.
+  assert.equal([...x.grad!.values()], [0, 1, 1, 0]);
 });
 
 test('takes int32 to int32', () => {

@@ -29,7 +29,7 @@ for (const shape of [
     const x = scaledNormal(shape, 151, 2);
 
     assertGradcheck((v) => softplus(v), [x]);
-    assertGradcheck((v) => softplus(v, { beta: 2 }), [x], 'beta 2');
+    assertGradcheck((v) => softplus(v, 2), [x], 'beta 2');
   });
 }
 
@@ -57,7 +57,7 @@ test('divides by beta: log1p(exp(2x)) / 2 for beta 2', () => {
     shape: [3],
     values: [0.06346400552148625, 0.6566308437591114, 3.001237842568865],
   };
-  assertClose(softplus(x, { beta: 2 }), want, FLOAT64);
+  assertClose(softplus(x, 2), want, FLOAT64);
 });
 
 test('returns x where beta x exceeds a custom threshold', () => {
@@ -66,7 +66,7 @@ test('returns x where beta x exceeds a custom threshold', () => {
   // beta x = 0.5 is below 1: python3 math.log1p(math.exp(0.5)) / 2;
   // beta x = 1.2 is above 1: x itself.
   const want = { shape: [2], values: [0.48703849209005334, 0.6] };
-  assertClose(softplus(x, { beta: 2, threshold: 1 }), want, FLOAT64);
+  assertClose(softplus(x, 2, 1), want, FLOAT64);
 });
 
 test('gives σ(beta x) as gradient, and 1 above the threshold', () => {
@@ -74,7 +74,7 @@ test('gives σ(beta x) as gradient, and 1 above the threshold', () => {
   const y = tensor([0.5], { dtype: 'float64', requiresGrad: true });
 
   x.softplus().sum().backward();
-  softplus(y, { beta: 2 }).sum().backward();
+  softplus(y, 2).sum().backward();
 
   // σ(0) = 1/2 by hand; python3 1 / (1 + math.exp(-2)) for 2; 1 for 25.
   const want = { shape: [3], values: [0.5, 0.8807970779778823, 1] };
@@ -94,11 +94,11 @@ test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
   assert.equal(softplus(zeros([0, 3])).shape, [0, 3]);
 });
 
-test('x.softplus(options) and softplus(x, options) agree', () => {
+test('x.softplus(beta) and softplus(x, beta) agree', () => {
   const x = scaledNormal([2, 3], 152, 2);
 
   assertClose(x.softplus(), softplus(x), FLOAT64);
-  assertClose(x.softplus({ beta: 3 }), softplus(x, { beta: 3 }), FLOAT64);
+  assertClose(x.softplus(3), softplus(x, 3), FLOAT64);
 });
 
 test('takes a plain number as a rank-0 float32 tensor', () => {

@@ -1,11 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { tensor } from '../../../src/index.js';
+import { ShapeError, tensor } from '../../../src/index.js';
 import { observeAllocations } from '../../../src/tensor/dtype.js';
 import {
   broadcastValues,
+  mapWith,
   zip,
 } from '../../../src/tensor/kernels/elementwise.js';
+import { assertThrows } from '../../helpers/assert-close.js';
 
 // Expected values are small sums and differences worked out by hand.
 
@@ -122,3 +124,74 @@ broadcasting('returns the values themselves when the shapes match', () => {
 });
 
 broadcasting.run();
+
+const mappingWith = suite('mapWith');
+
+mappingWith('gives dy · f(x) for [2, 3] allocating only the output', () => {
+  const dy = tensor([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
+  const x = tensor([
+    [1, -1, 0],
+    [-2, 2, 3],
+  ]);
+  let out = dy;
+  const sizes = allocations(() => {
+    out = mapWith(dy, x, (g, v) => g * (v > 0 ? 1 : 0));
+  });
+  assert.equal(sizes, [6], 'no array of derivatives beside the output');
+  assert.equal(out.toArray(), [
+    [1, 0, 0],
+    [0, 5, 6],
+  ]);
+});
+
+mappingWith("keeps dy's dtype and shape [3]", () => {
+  const dy = tensor([0.5, 1, 2], { dtype: 'float64' });
+  const out = mapWith(dy, tensor([1, 2, 3]), (g, v) => g * v);
+  assert.is(out.dtype, 'float64');
+  assert.equal(out.shape, [3]);
+  assert.equal([...out.values()], [0.5, 2, 6]);
+});
+
+mappingWith('reads transposed views of dy and x in row-major order', () => {
+  const dy = tensor([
+    [1, 2],
+    [3, 4],
+  ]).T; // [[1, 3], [2, 4]]
+  const x = tensor([[10, 20]]).T; // [[10], [20]]
+  const out = mapWith(dy, x.expand(2, 2), (g, v) => g + v);
+  assert.equal(out.toArray(), [
+    [11, 13],
+    [22, 24],
+  ]);
+});
+
+mappingWith('takes rank 0 and size-0 [0, 3]', () => {
+  assert.is(mapWith(tensor(2), tensor(3), (g, v) => g * v).item(), 6);
+  const empty = tensor([[], []]).reshape(0, 3);
+  assert.equal(mapWith(empty, empty, (g) => g).shape, [0, 3]);
+});
+
+mappingWith('rejects dy [2, 3] beside x [3, 2] as an internal error', () => {
+  assertThrows(
+    () =>
+      mapWith(
+        tensor([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+        tensor([
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]),
+        (g) => g,
+      ),
+    ShapeError,
+    'internal: mapWith needs dy and x of one shape, got [2, 3] and [3, 2]',
+  );
+});
+
+mappingWith.run();

@@ -1,6 +1,6 @@
-import { DTypeError, ShapeError, formatShape } from '../../errors.js';
-import type { TypedArray } from '../../tensor/dtype.js';
-import type { Tensor } from '../../tensor/tensor.js';
+import { DTypeError, ShapeError, formatShape } from '../errors.js';
+import type { TypedArray } from '../tensor/dtype.js';
+import type { Tensor } from '../tensor/tensor.js';
 import { checkTensor } from './operands.js';
 
 /** Throws unless `index` is an int32 tensor; `role` names it in messages. */

@@ -1,13 +1,13 @@
-import { DTypeError, describeValue } from '../../errors.js';
+import { DTypeError, describeValue } from '../errors.js';
 import {
   allocate,
   checkInt32,
   promote,
   requireFloating,
   type DType,
-} from '../../tensor/dtype.js';
-import { Tensor, type TensorLike } from '../../tensor/tensor.js';
-import { cast } from './cast.js';
+} from '../tensor/dtype.js';
+import { Tensor, type TensorLike } from '../tensor/tensor.js';
+import { cast } from './ops/cast.js';
 
 /** A rank-0 tensor holding `value`, in `dtype`. */
 export function scalar(value: number, dtype: DType): Tensor {

@@ -1,6 +1,6 @@
-import { broadcastValues } from '../../tensor/kernels/elementwise.js';
-import { normalizeDims } from '../../tensor/shape.js';
-import { Tensor } from '../../tensor/tensor.js';
+import { broadcastValues } from '../tensor/kernels/elementwise.js';
+import { normalizeDims } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
 
 /**
  * The dims a reduction runs over, normalised and sorted: every dim when

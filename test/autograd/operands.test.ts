@@ -7,7 +7,7 @@ import {
   zeros,
   type DType,
   type Tensor,
-} from '../../../src/index.js';
+} from '../../src/index.js';
 import {
   checkTensor,
   floatOperand,
@@ -15,12 +15,8 @@ import {
   operand,
   operands,
   scalar,
-} from '../../../src/autograd/ops/operands.js';
-import {
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
+} from '../../src/autograd/operands.js';
+import { FLOAT64, assertClose, assertThrows } from '../helpers/assert-close.js';
 
 /** A [2] tensor of `dtype` holding 1 and 2. */
 function pair(dtype: DType): Tensor {
