@@ -1,35 +1,25 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  elu,
-  formatShape,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT32,
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { elu, tensor } from '../../../src/index.js';
+import { FLOAT32, FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { awayFromZero } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('elu');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)}, two alphas`, () => {
-    const x = awayFromZero(shape, 161);
-
-    assertGradcheck((v) => elu(v), [x]);
-    assertGradcheck((v) => elu(v, 0.5), [x], 'alpha 0.5');
-  });
-}
+unaryOpSuite(test, {
+  name: 'elu',
+  fn: elu,
+  gradcheckInput: (shape) => awayFromZero(shape, 161),
+  domain: 'away from 0',
+  gradcheckArgs: [{ args: [] }, { label: 'alpha 0.5', args: [0.5] }],
+  methodInput: () => awayFromZero([2, 3], 162),
+  methodArgs: [[], [0.3]],
+  params: 'alpha',
+  rank0: { x: 2, want: 2 }, // positive: x itself
+  // python3: math.expm1(-2)
+  plainNumber: { x: -2, want: -0.8646647167633873, tolerance: FLOAT32 },
+  int32: { rejects: [1, 2] },
+});
 
 test('matches expm1 from python3 below 0 and x above', () => {
   const values = [-2, -0.5, 0, 1.5];
@@ -63,50 +53,6 @@ test('gives 1 above 0 and alpha e^x at and below 0 as gradient', () => {
   // python3 0.5 * math.exp(-1) at -1.
   const want = { shape: [3], values: [1, 0.5, 0.18393972058572117] };
   assertClose(x.grad!, want, FLOAT64);
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = elu(tensor(2, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), 2); // positive: x itself
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(elu(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.elu(alpha) and elu(x, alpha) give the same values', () => {
-  const x = awayFromZero([2, 3], 162);
-
-  assertClose(x.elu(), elu(x), FLOAT64);
-  assertClose(x.elu(0.3), elu(x, 0.3), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = elu(-2);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  // python3: math.expm1(-2)
-  assertClose(out, { shape: [], values: [-0.8646647167633873] }, FLOAT32);
-});
-
-test('rejects an int32 tensor, saying how to convert', () => {
-  assertThrows(
-    () => elu(tensor([1, 2], { dtype: 'int32' })),
-    DTypeError,
-    'elu: expected a float32 or float64 tensor, got int32',
-    "Convert first with x.to('float32')",
-  );
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => elu([1, 2] as unknown as Tensor),
-    DTypeError,
-    'elu: expected a Tensor or a number, got an array',
-  );
 });
 
 test.run();

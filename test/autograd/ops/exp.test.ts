@@ -1,32 +1,21 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  exp,
-  formatShape,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT32,
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { exp, tensor } from '../../../src/index.js';
+import { FLOAT32, FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { normal } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('exp');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)}`, () => {
-    assertGradcheck((x) => exp(x), [normal(shape, 51)]);
-  });
-}
+unaryOpSuite(test, {
+  name: 'exp',
+  fn: exp,
+  gradcheckInput: (shape) => normal(shape, 51),
+  methodInput: () => normal([2, 3], 52),
+  rank0: { x: 0, want: 1 }, // e^0
+  plainNumber: { x: 1, want: Math.E, tolerance: FLOAT32 }, // e^1
+  int32: { rejects: [1, 2] },
+});
 
 test('matches math.exp in float64 and float32', () => {
   const values = [-2, -0.5, 0, 0.5, 3];
@@ -51,52 +40,6 @@ test('gives the output itself as gradient', () => {
 
   // d e^x / dx = e^x: 1 and Math.E
   assertClose(x.grad!, { shape: [2], values: [1, Math.E] }, FLOAT64);
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = exp(tensor(0, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), 1); // e^0
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  const out = exp(zeros([0, 3]));
-
-  assert.equal(out.shape, [0, 3]);
-  assert.is(out.size, 0);
-});
-
-test('x.exp() and exp(x) give the same values', () => {
-  const x = normal([2, 3], 52);
-
-  assertClose(x.exp(), exp(x), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = exp(1);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  assertClose(out, { shape: [], values: [Math.E] }, FLOAT32); // e^1
-});
-
-test('rejects an int32 tensor, saying how to convert', () => {
-  assertThrows(
-    () => exp(tensor([1, 2], { dtype: 'int32' })),
-    DTypeError,
-    'exp: expected a float32 or float64 tensor, got int32',
-    "Convert first with x.to('float32')",
-  );
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => exp([1, 2] as unknown as Tensor),
-    DTypeError,
-    'exp: expected a Tensor or a number, got an array',
-    'Wrap arrays with tensor(...) first.',
-  );
 });
 
 test.run();

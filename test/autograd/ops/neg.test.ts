@@ -1,31 +1,20 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  formatShape,
-  neg,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { neg, tensor } from '../../../src/index.js';
+import { FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { normal } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('neg');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)}`, () => {
-    assertGradcheck((x) => neg(x), [normal(shape, 181)]);
-  });
-}
+unaryOpSuite(test, {
+  name: 'neg',
+  fn: neg,
+  gradcheckInput: (shape) => normal(shape, 181),
+  methodInput: () => normal([2, 3], 182),
+  rank0: { x: 2.5, want: -2.5 }, // -(2.5)
+  plainNumber: { x: 0.5, want: -0.5 }, // -(0.5)
+  int32: { x: [3, -4, 0], want: [-3, 4, 0] }, // by hand
+});
 
 test('flips the sign in float64 and float32', () => {
   const values = [-2, 0, 1.5];
@@ -42,47 +31,6 @@ test('gives -1 as gradient', () => {
   x.neg().sum().backward();
 
   assertClose(x.grad!, { shape: [2], values: [-1, -1] }, FLOAT64); // d(-x)/dx
-});
-
-test('negates int32 in int32', () => {
-  const out = neg(tensor([3, -4, 0], { dtype: 'int32' }));
-
-  assert.is(out.dtype, 'int32');
-  assert.equal(Array.from(out.values()), [-3, 4, 0]); // by hand
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = neg(tensor(2.5, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), -2.5); // -(2.5)
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(neg(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.neg() and neg(x) give the same values', () => {
-  const x = normal([2, 3], 182);
-
-  assertClose(x.neg(), neg(x), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = neg(0.5);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  assert.is(out.item(), -0.5); // -(0.5)
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => neg([1, 2] as unknown as Tensor),
-    DTypeError,
-    'neg: expected a Tensor or a number, got an array',
-    'Wrap arrays with tensor(...) first.',
-  );
 });
 
 test.run();

@@ -1,32 +1,21 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  formatShape,
-  reciprocal,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT32,
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { reciprocal, tensor } from '../../../src/index.js';
+import { FLOAT32, FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { signedPositive } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('reciprocal');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)} away from 0`, () => {
-    assertGradcheck((x) => reciprocal(x), [signedPositive(shape, 81)]);
-  });
-}
+unaryOpSuite(test, {
+  name: 'reciprocal',
+  fn: reciprocal,
+  gradcheckInput: (shape) => signedPositive(shape, 81),
+  domain: 'away from 0',
+  methodInput: () => signedPositive([2, 3], 82),
+  rank0: { x: 4, want: 0.25 }, // by hand
+  plainNumber: { x: 8, want: 0.125 }, // by hand, exact in binary
+  int32: { rejects: [1, 2] },
+});
 
 test('gives 1/x in float64 and float32', () => {
   const values = [-4, 0.5, 3, 0.1];
@@ -50,48 +39,6 @@ test('gives -1/x² as gradient', () => {
 
   // d(1/x)/dx = -1/x², by hand
   assertClose(x.grad!, { shape: [2], values: [-0.25, -4] }, FLOAT64);
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = reciprocal(tensor(4, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), 0.25); // by hand
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(reciprocal(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.reciprocal() and reciprocal(x) give the same values', () => {
-  const x = signedPositive([2, 3], 82);
-
-  assertClose(x.reciprocal(), reciprocal(x), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = reciprocal(8);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  assert.is(out.item(), 0.125); // by hand, exact in binary
-});
-
-test('rejects an int32 tensor, saying how to convert', () => {
-  assertThrows(
-    () => reciprocal(tensor([1, 2], { dtype: 'int32' })),
-    DTypeError,
-    'reciprocal: expected a float32 or float64 tensor, got int32',
-    "Convert first with x.to('float32')",
-  );
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => reciprocal([1, 2] as unknown as Tensor),
-    DTypeError,
-    'reciprocal: expected a Tensor or a number, got an array',
-  );
 });
 
 test.run();

@@ -1,32 +1,23 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  formatShape,
-  relu,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
+import { relu, tensor } from '../../../src/index.js';
 import { observeAllocations } from '../../../src/tensor/dtype.js';
-import {
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { awayFromZero } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('relu');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)} away from 0`, () => {
-    assertGradcheck((x) => relu(x), [awayFromZero(shape, 211)]);
-  });
-}
+unaryOpSuite(test, {
+  name: 'relu',
+  fn: relu,
+  gradcheckInput: (shape) => awayFromZero(shape, 211),
+  domain: 'away from 0',
+  methodInput: () => awayFromZero([2, 3], 212),
+  rank0: { x: -2.5, want: 0 }, // max(-2.5, 0)
+  plainNumber: { x: 0.5, want: 0.5 }, // max(0.5, 0)
+  int32: { x: [3, -4, 0], want: [3, 0, 0] }, // by hand
+});
 
 test('zeroes negatives and keeps positives in float64 and float32', () => {
   const values = [-2, 0, 1.5, -0.25];
@@ -62,46 +53,6 @@ test('allocates only dx [4] in backward, no array of derivatives', () => {
   assert.equal(sizes, [4]);
   // Expected: 1 where x > 0, by hand.
   assert.equal([...x.grad!.values()], [0, 1, 1, 0]);
-});
-
-test('takes int32 to int32', () => {
-  const out = relu(tensor([3, -4, 0], { dtype: 'int32' }));
-
-  assert.is(out.dtype, 'int32');
-  assert.equal(Array.from(out.values()), [3, 0, 0]); // by hand
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = relu(tensor(-2.5, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), 0); // max(-2.5, 0)
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(relu(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.relu() and relu(x) give the same values', () => {
-  const x = awayFromZero([2, 3], 212);
-
-  assertClose(x.relu(), relu(x), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = relu(0.5);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  assert.is(out.item(), 0.5); // max(0.5, 0)
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => relu([1, 2] as unknown as Tensor),
-    DTypeError,
-    'relu: expected a Tensor or a number, got an array',
-  );
 });
 
 test.run();

@@ -1,35 +1,24 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  formatShape,
-  sigmoid,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT32,
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { sigmoid, tensor } from '../../../src/index.js';
+import { FLOAT32, FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { scaledNormal } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 /** float64 relative precision with no absolute floor, for tiny values. */
 const RELATIVE_ONLY = { rtol: 1e-10, atol: 0 };
 
 const test = suite('sigmoid');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)}`, () => {
-    assertGradcheck((x) => sigmoid(x), [scaledNormal(shape, 121, 3)]);
-  });
-}
+unaryOpSuite(test, {
+  name: 'sigmoid',
+  fn: sigmoid,
+  gradcheckInput: (shape) => scaledNormal(shape, 121, 3),
+  methodInput: () => scaledNormal([2, 3], 122, 3),
+  rank0: { x: 0, want: 0.5 }, // σ(0)
+  // python3: math.exp(-2) / (1 + math.exp(-2))
+  plainNumber: { x: -2, want: 0.11920292202211755, tolerance: FLOAT32 },
+  int32: { rejects: [1, 2] },
+});
 
 test('matches python3 without overflow at -700 and 800', () => {
   const values = [-700, -2, 0, 2, 800];
@@ -63,49 +52,6 @@ test('gives σ(1 - σ) as gradient, 1/4 at 0', () => {
   // σ(0) = 1/2 gives 1/4; σ(2) from python3 as above.
   const s = 0.8807970779778823;
   assertClose(x.grad!, { shape: [2], values: [0.25, s * (1 - s)] }, FLOAT64);
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = sigmoid(tensor(0, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), 0.5); // σ(0)
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(sigmoid(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.sigmoid() and sigmoid(x) give the same values', () => {
-  const x = scaledNormal([2, 3], 122, 3);
-
-  assertClose(x.sigmoid(), sigmoid(x), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = sigmoid(-2);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  // python3: math.exp(-2) / (1 + math.exp(-2))
-  assertClose(out, { shape: [], values: [0.11920292202211755] }, FLOAT32);
-});
-
-test('rejects an int32 tensor, saying how to convert', () => {
-  assertThrows(
-    () => sigmoid(tensor([1, 2], { dtype: 'int32' })),
-    DTypeError,
-    'sigmoid: expected a float32 or float64 tensor, got int32',
-    "Convert first with x.to('float32')",
-  );
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => sigmoid([1, 2] as unknown as Tensor),
-    DTypeError,
-    'sigmoid: expected a Tensor or a number, got an array',
-  );
 });
 
 test.run();

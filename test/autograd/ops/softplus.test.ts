@@ -1,37 +1,25 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  formatShape,
-  softplus,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT32,
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { softplus, tensor } from '../../../src/index.js';
+import { FLOAT32, FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { scaledNormal } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('softplus');
 
-// Random values stay far below the threshold 20 (beta x = 20 at x = 20
-// or 10), where softplus switches to x and has a tiny kink.
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random ${formatShape(shape)}`, () => {
-    const x = scaledNormal(shape, 151, 2);
-
-    assertGradcheck((v) => softplus(v), [x]);
-    assertGradcheck((v) => softplus(v, 2), [x], 'beta 2');
-  });
-}
+unaryOpSuite(test, {
+  name: 'softplus',
+  fn: softplus,
+  // Random values stay far below the threshold 20 (beta x = 20 at x = 20
+  // or 10), where softplus switches to x and has a tiny kink.
+  gradcheckInput: (shape) => scaledNormal(shape, 151, 2),
+  gradcheckArgs: [{ args: [] }, { label: 'beta 2', args: [2] }],
+  methodInput: () => scaledNormal([2, 3], 152, 2),
+  methodArgs: [[], [3]],
+  params: 'beta',
+  rank0: { x: 0, want: Math.LN2, tolerance: FLOAT64 }, // ln(1 + e^0)
+  plainNumber: { x: 0, want: Math.LN2, tolerance: FLOAT32 }, // ln 2
+  int32: { rejects: [1, 2] },
+});
 
 test('matches log1p(exp(x)) from python3, and x above 20', () => {
   const values = [-30, -2, 0, 2, 25];
@@ -81,49 +69,6 @@ test('gives σ(beta x) as gradient, and 1 above the threshold', () => {
   assertClose(x.grad!, want, FLOAT64);
   // python3: 1 / (1 + math.exp(-1)), σ(2 · 0.5)
   assertClose(y.grad!, { shape: [1], values: [0.7310585786300049] }, FLOAT64);
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = softplus(tensor(0, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assertClose(out, { shape: [], values: [Math.LN2] }, FLOAT64); // ln(1 + e^0)
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(softplus(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.softplus(beta) and softplus(x, beta) agree', () => {
-  const x = scaledNormal([2, 3], 152, 2);
-
-  assertClose(x.softplus(), softplus(x), FLOAT64);
-  assertClose(x.softplus(3), softplus(x, 3), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = softplus(0);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  assertClose(out, { shape: [], values: [Math.LN2] }, FLOAT32); // ln 2
-});
-
-test('rejects an int32 tensor, saying how to convert', () => {
-  assertThrows(
-    () => softplus(tensor([1, 2], { dtype: 'int32' })),
-    DTypeError,
-    'softplus: expected a float32 or float64 tensor, got int32',
-    "Convert first with x.to('float32')",
-  );
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => softplus([1, 2] as unknown as Tensor),
-    DTypeError,
-    'softplus: expected a Tensor or a number, got an array',
-  );
 });
 
 test.run();

@@ -1,32 +1,21 @@
 import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import {
-  DTypeError,
-  formatShape,
-  sqrt,
-  tensor,
-  zeros,
-  type Tensor,
-} from '../../../src/index.js';
-import {
-  FLOAT32,
-  FLOAT64,
-  assertClose,
-  assertThrows,
-} from '../../helpers/assert-close.js';
-import { assertGradcheck } from '../../helpers/gradcheck.js';
+import { sqrt, tensor } from '../../../src/index.js';
+import { FLOAT32, FLOAT64, assertClose } from '../../helpers/assert-close.js';
 import { positive } from '../../helpers/inputs.js';
+import { unaryOpSuite } from '../../helpers/unary-op-suite.js';
 
 const test = suite('sqrt');
 
-for (const shape of [
-  [3, 4],
-  [2, 1, 3],
-]) {
-  test(`gradcheck passes on random positive ${formatShape(shape)}`, () => {
-    assertGradcheck((x) => sqrt(x), [positive(shape, 71)]);
-  });
-}
+unaryOpSuite(test, {
+  name: 'sqrt',
+  fn: sqrt,
+  gradcheckInput: (shape) => positive(shape, 71),
+  domain: 'above 0',
+  methodInput: () => positive([2, 3], 72),
+  rank0: { x: 16, want: 4 }, // by hand
+  plainNumber: { x: 2, want: Math.SQRT2, tolerance: FLOAT32 }, // √2
+  int32: { rejects: [1, 4] },
+});
 
 test('matches math.sqrt in float64 and float32', () => {
   const values = [0, 0.25, 2, 9];
@@ -49,48 +38,6 @@ test('gives 1 / (2 sqrt(x)) as gradient, Infinity at 0', () => {
 
   // By hand: 1/(2·2), 1/(2·0.5); 1/0 = Infinity at 0, as in PyTorch.
   assertClose(x.grad!, { shape: [3], values: [0.25, 1, Infinity] }, FLOAT64);
-});
-
-test('keeps a rank-0 input rank 0', () => {
-  const out = sqrt(tensor(16, { dtype: 'float64' }));
-
-  assert.equal(out.shape, []);
-  assert.is(out.item(), 4); // by hand
-});
-
-test('maps an empty [0, 3] input to an empty [0, 3] output', () => {
-  assert.equal(sqrt(zeros([0, 3])).shape, [0, 3]);
-});
-
-test('x.sqrt() and sqrt(x) give the same values', () => {
-  const x = positive([2, 3], 72);
-
-  assertClose(x.sqrt(), sqrt(x), FLOAT64);
-});
-
-test('takes a plain number as a rank-0 float32 tensor', () => {
-  const out = sqrt(2);
-
-  assert.equal(out.shape, []);
-  assert.is(out.dtype, 'float32');
-  assertClose(out, { shape: [], values: [Math.SQRT2] }, FLOAT32); // √2
-});
-
-test('rejects an int32 tensor, saying how to convert', () => {
-  assertThrows(
-    () => sqrt(tensor([1, 4], { dtype: 'int32' })),
-    DTypeError,
-    'sqrt: expected a float32 or float64 tensor, got int32',
-    "Convert first with x.to('float32')",
-  );
-});
-
-test('rejects an array, saying to wrap it with tensor()', () => {
-  assertThrows(
-    () => sqrt([1, 4] as unknown as Tensor),
-    DTypeError,
-    'sqrt: expected a Tensor or a number, got an array',
-  );
 });
 
 test.run();
